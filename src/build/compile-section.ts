@@ -1,0 +1,131 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { ErrorSink } from './errors.ts';
+import { escapeHtml } from './html.ts';
+import type { DiagramSource, Reference, RenderEnv } from './markdown/env.ts';
+import { splitSlides, type RawSlide } from './split-slides.ts';
+
+/** One slide as the rest of the deck (menu, pacing, export, tests) sees it. */
+export interface SlideInfo {
+  id: string;
+  title: string;
+  /** Planned minutes, when the slide sets them. */
+  minutes: number | null;
+  /** File and line where the slide starts, for error messages. */
+  file: string;
+  line: number;
+}
+
+/** One section of the paper: one file, one horizontal group of slides. */
+export interface SectionInfo {
+  id: string;
+  title: string;
+  file: string;
+  slides: SlideInfo[];
+}
+
+export interface CompiledSection {
+  info: SectionInfo;
+  /** The `<section>` group, with diagram placeholders still in it. */
+  html: string;
+}
+
+export interface SectionContext {
+  md: MarkdownIt;
+  sink: ErrorSink;
+  references: ReadonlyMap<number, Reference>;
+  root: string;
+  diagrams: DiagramSource[];
+}
+
+const ID = /^[a-z][a-z0-9-]*$/;
+
+/** Compiles one section file into its slide group; content errors go to `ctx.sink`. */
+export function compileSection(text: string, file: string, ctx: SectionContext): CompiledSection {
+  const { frontMatter, slides } = splitSlides(text, file, ctx.sink);
+  const id = String(frontMatter?.id ?? '');
+  const title = String(frontMatter?.title ?? '');
+  if (!frontMatter || !ID.test(id)) {
+    ctx.sink.add(file, 1, frontMatter?.id ? `section id \`${id}\` is not valid` : 'section has no id', 'Start the file with front matter: `---`, `id: my-section` (lowercase letters, digits, -), `title: …`, `---`.');
+  }
+  if (frontMatter && !title) ctx.sink.add(file, 1, 'section has no title', 'Add `title: …` to the front matter.');
+
+  const infos: SlideInfo[] = [];
+  const html = slides.map((slide, index) => {
+    const { info, html: slideHtml } = compileSlide(slide, index === 0 ? id : null, file, ctx);
+    infos.push(info);
+    return slideHtml;
+  });
+  return {
+    info: { id, title, file, slides: infos },
+    html: `<section data-deck-section="${escapeHtml(id)}" data-deck-section-title="${escapeHtml(title)}">\n${html.join('\n')}\n</section>`,
+  };
+}
+
+function compileSlide(slide: RawSlide, sectionId: string | null, file: string, ctx: SectionContext): { info: SlideInfo; html: string } {
+  const env = (lineOffset: number, slideId: string): RenderEnv => ({
+    file,
+    lineOffset,
+    sink: ctx.sink,
+    bibliography: ctx.references,
+    root: ctx.root,
+    diagrams: ctx.diagrams,
+    slideId,
+  });
+  const tokens = ctx.md.parse(slide.body, env(slide.line - 1, 'pending'));
+  const heading = headingOf(tokens);
+  let id = heading.id ?? '';
+  if (!slide.body.trim()) {
+    ctx.sink.add(file, slide.line, 'empty slide', 'Write its content, or remove the extra `---`.');
+    id ||= `empty-slide-at-line-${slide.line}`;
+  } else if (sectionId !== null) {
+    if (heading.id && heading.id !== sectionId) {
+      ctx.sink.add(file, slide.line + heading.line, `the first slide's heading sets id \`${heading.id}\``, `The first slide of a file takes the file's id (\`${sectionId}\`); remove \`{#${heading.id}}\`.`);
+    }
+    id = sectionId;
+  } else if (!id) {
+    ctx.sink.add(file, slide.line, 'slide has no id', 'Add `{#slide-id}` at the end of its first heading, e.g. `## 标题 {#logic-power}`.');
+    id = `slide-at-line-${slide.line}`;
+  } else if (!ID.test(id)) {
+    ctx.sink.add(file, slide.line + heading.line, `slide id \`${id}\` is not valid`, 'Use lowercase letters, digits and -, starting with a letter.');
+  }
+  if (slide.options.steps) markSteps(tokens);
+
+  const renderEnv = env(slide.line - 1, id);
+  const body = ctx.md.renderer.render(tokens, ctx.md.options, renderEnv);
+  const notes = slide.notes ? ctx.md.render(slide.notes.text, env(slide.notes.line - 1, id)) : '';
+  const cue = slide.cue ? ctx.md.render(slide.cue.text, env(slide.cue.line - 1, id)) : '';
+  const aside = notes || cue
+    ? `<aside class="notes">${notes}${cue ? `<div class="deck-cue" data-deck-cue>${cue}</div>` : ''}</aside>`
+    : '';
+  const attrs = [
+    `id="${escapeHtml(id)}"`,
+    `data-deck-title="${escapeHtml(heading.title)}"`,
+    slide.options.minutes !== null ? `data-deck-minutes="${slide.options.minutes}"` : '',
+    slide.options.classes.length ? `class="${escapeHtml(slide.options.classes.join(' '))}"` : '',
+  ].filter(Boolean).join(' ');
+  return {
+    info: { id, title: heading.title, minutes: slide.options.minutes, file, line: slide.line + heading.line },
+    html: `<section ${attrs}>\n${body}${aside}\n</section>`,
+  };
+}
+
+/** The first heading: its text (the slide's title) and the id it sets, which moves to the slide. */
+function headingOf(tokens: Token[]): { title: string; id: string | null; line: number } {
+  const index = tokens.findIndex((t) => t.type === 'heading_open');
+  const open = tokens[index];
+  if (!open) return { title: '', id: null, line: 0 };
+  const rawId = open.attrGet('id');
+  const id = rawId === null ? null : String(rawId);
+  if (id !== null) open.attrs = (open.attrs ?? []).filter(([name]) => name !== 'id');
+  const inline = tokens[index + 1];
+  const title = (inline?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('').trim();
+  return { title, id, line: open.map?.[0] ?? 0 };
+}
+
+/** The `steps` option: each top-level list item becomes a fragment. */
+function markSteps(tokens: Token[]): void {
+  for (const token of tokens) {
+    if (token.type === 'list_item_open' && token.level === 1) token.attrJoin('class', 'fragment');
+  }
+}

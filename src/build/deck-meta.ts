@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { ErrorSink } from './errors.ts';
+import type { Reference } from './markdown/env.ts';
+
+/** `slides/deck.yml`: what the deck says about itself. Each field once, with its default. */
+export interface DeckMeta {
+  /** The paper's title; the page title and the title slide. */
+  title: string;
+  /** @default '' */
+  subtitle: string;
+  /** @default [] */
+  authors: { name: string; affiliation: string }[];
+  /** @default '' */
+  englishTitle: string;
+  /** @default [] */
+  keywords: string[];
+  /** @default '' */
+  funding: string;
+  /** Planned length of the lecture, spread over the slides by the speaker view. @default 45 */
+  minutes: number;
+  /** @default 'zh-CN' */
+  lang: string;
+}
+
+export const DECK_META_FILE = 'slides/deck.yml';
+export const REFERENCES_FILE = 'slides/references.yml';
+
+/** Reads `slides/deck.yml`; what is wrong in it goes to `sink`. */
+export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
+  const data = readYaml(root, DECK_META_FILE, sink) as Partial<DeckMeta> | null;
+  const meta: DeckMeta = {
+    title: '',
+    subtitle: '',
+    authors: [],
+    englishTitle: '',
+    keywords: [],
+    funding: '',
+    minutes: 45,
+    lang: 'zh-CN',
+    ...(data ?? {}),
+  };
+  if (data && !meta.title) sink.add(DECK_META_FILE, 1, 'the deck has no title', 'Add `title: …`.');
+  if (!(meta.minutes > 0)) sink.add(DECK_META_FILE, 1, `minutes must be a positive number, not \`${String(meta.minutes)}\``, 'Write e.g. `minutes: 45`.');
+  return meta;
+}
+
+/** Reads `slides/references.yml`: a list of `{ n, text }`, numbered as in the paper. */
+export function readReferences(root: string, sink: ErrorSink): Map<number, Reference> {
+  const data = readYaml(root, REFERENCES_FILE, sink);
+  const references = new Map<number, Reference>();
+  if (data === null) return references;
+  if (!Array.isArray(data)) {
+    sink.add(REFERENCES_FILE, 1, 'references are not a list', 'Write one `- n: 1` / `  text: …` item per reference.');
+    return references;
+  }
+  data.forEach((item: unknown, i) => {
+    const ref = item as Partial<Reference> | null;
+    if (!ref || !Number.isInteger(ref.n) || typeof ref.text !== 'string' || !ref.text.trim()) {
+      sink.add(REFERENCES_FILE, 1, `reference #${i + 1} needs a whole number \`n\` and a \`text\``, 'Write `- n: 1` and `  text: …`.');
+    } else if (references.has(ref.n!)) {
+      sink.add(REFERENCES_FILE, 1, `reference [${ref.n}] is listed twice`, 'Keep one entry per number.');
+    } else {
+      references.set(ref.n!, { n: ref.n!, text: ref.text.trim() });
+    }
+  });
+  return references;
+}
+
+function readYaml(root: string, file: string, sink: ErrorSink): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), 'utf8');
+  } catch {
+    sink.add(file, 1, `${file} is missing`, 'Create it (see the README, "Authoring format").');
+    return null;
+  }
+  const doc = parseDocument(text);
+  const error = doc.errors[0];
+  if (error) {
+    sink.add(file, (error.linePos?.[0].line ?? 1), `not valid YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax.');
+    return null;
+  }
+  return doc.toJS();
+}

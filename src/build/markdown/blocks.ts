@@ -1,0 +1,54 @@
+import type { MarkdownIt } from 'markdown-it';
+import container from 'markdown-it-container';
+import { escapeHtml } from '../html.ts';
+import { fileLine, deckEnv } from './env.ts';
+
+/** The `::: name` blocks the format knows; anything else is reported. */
+export const BLOCK_NAMES = ['teaching', 'references'] as const;
+
+/**
+ * `::: teaching` — a teaching addition, labelled so it is never taken for the authors' words.
+ * `::: references [from-to]` — the paper's reference list (or a part of it).
+ */
+export function blocks(md: MarkdownIt): void {
+  md.use(container, 'teaching', {
+    render: (tokens: { nesting: number }[], idx: number) =>
+      tokens[idx]!.nesting === 1
+        ? '<aside class="deck-teaching" aria-label="教学补充"><p class="deck-teaching-label">教学补充 · 非原文</p>\n'
+        : '</aside>\n',
+  });
+
+  md.use(container, 'references', {
+    render: (tokens: { nesting: number; info: string; map: [number, number] | null }[], idx: number, _o: unknown, rawEnv: unknown) => {
+    const env = deckEnv(rawEnv);
+      const token = tokens[idx]!;
+      if (token.nesting !== 1) return '';
+      const arg = token.info.trim().replace(/^references\s*/, '');
+      const all = [...env.bibliography.values()];
+      let shown = all;
+      if (arg) {
+        const m = /^(\d+)-(\d+)$/.exec(arg);
+        if (!m) {
+          env.sink.add(env.file, fileLine(env, token.map?.[0] ?? 0), `bad reference range \`${arg}\``, 'Write `::: references` or `::: references 1-6`.');
+        } else {
+          shown = all.filter((r) => r.n >= Number(m[1]) && r.n <= Number(m[2]));
+        }
+      }
+      const items = shown
+        .map((r) => `<li id="ref-${r.n}" value="${r.n}"><span class="deck-ref-n">[${r.n}]</span> ${escapeHtml(r.text)}</li>`)
+        .join('\n');
+      return `<ol class="deck-references">\n${items}\n</ol>\n`;
+    },
+  });
+
+  // A `:::` line that no block claimed is a typo or an unknown block: say so.
+  md.core.ruler.push('deck_unknown_blocks', (state) => {
+    const env = deckEnv(state.env);
+    for (const token of state.tokens) {
+      if (token.type === 'inline' && token.content.startsWith(':::') && token.map) {
+        const name = token.content.slice(3).trim().split(/\s/)[0] ?? '';
+        env.sink.add(env.file, fileLine(env, token.map[0]), `unknown block \`::: ${name}\``, `Use one of: ${BLOCK_NAMES.map((b) => `::: ${b}`).join(', ')}; close a block with \`:::\`.`);
+      }
+    }
+  });
+}

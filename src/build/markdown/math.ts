@@ -1,0 +1,90 @@
+import type { MarkdownIt } from 'markdown-it';
+import katex from 'katex';
+import { escapeHtml } from '../html.ts';
+import { deckEnv, fileLine, type RenderEnv } from './env.ts';
+
+/**
+ * `$…$` inline and `$$…$$` display math, rendered by KaTeX at build time (HTML + MathML).
+ * A formula KaTeX cannot parse is reported with its line and shown as an error box.
+ */
+export function math(md: MarkdownIt): void {
+  md.inline.ruler.after('escape', 'math_inline', (state, silent) => {
+    const src = state.src;
+    const start = state.pos;
+    if (src[start] !== '$' || src[start + 1] === '$') return false;
+    if (/\s/.test(src[start + 1] ?? ' ')) return false;
+    let end = start + 1;
+    while ((end = src.indexOf('$', end)) !== -1) {
+      if (src[end - 1] !== '\\' && !/\s/.test(src[end - 1] ?? ' ')) break;
+      end++;
+    }
+    if (end === -1 || /\d/.test(src[end + 1] ?? '')) return false;
+    if (!silent) {
+      const token = state.push('math_inline', 'math', 0);
+      token.content = src.slice(start + 1, end);
+      token.markup = '$';
+    }
+    state.pos = end + 1;
+    return true;
+  });
+
+  md.block.ruler.before('fence', 'math_block', (state, startLine, endLine, silent) => {
+    const first = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+    if (!first.startsWith('$$')) return false;
+    const rest = first.slice(2);
+    const closedOnSameLine = rest.trimEnd().endsWith('$$') && rest.trim().length > 2;
+    if (silent) return true;
+    const lines: string[] = [];
+    let line = startLine;
+    let closed = closedOnSameLine;
+    if (closedOnSameLine) lines.push(rest.trimEnd().slice(0, -2));
+    else {
+      if (rest.trim()) lines.push(rest);
+      while (++line < endLine) {
+        const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
+        if (text.trimEnd().endsWith('$$')) {
+          const before = text.trimEnd().slice(0, -2);
+          if (before.trim()) lines.push(before);
+          closed = true;
+          break;
+        }
+        lines.push(text);
+      }
+    }
+    const token = state.push('math_block', 'math', 0);
+    token.block = true;
+    token.content = lines.join('\n');
+    token.map = [startLine, line + 1];
+    token.meta = { closed, line: startLine };
+    state.line = line + 1;
+    return true;
+  }, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+
+  md.renderer.rules.math_inline = (tokens, idx, _o, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const token = tokens[idx]!;
+    return renderFormula(token.content, false, env, (token.meta as { line: number }).line);
+  };
+  md.renderer.rules.math_block = (tokens, idx, _o, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const token = tokens[idx]!;
+    const meta = token.meta as { closed: boolean; line: number };
+    if (!meta.closed) {
+      env.sink.add(env.file, fileLine(env, meta.line), 'display math `$$` is not closed', 'End the formula with a line `$$`.');
+    }
+    return `<div class="deck-math-display">${renderFormula(token.content, true, env, meta.line + 1)}</div>\n`;
+  };
+}
+
+function renderFormula(tex: string, displayMode: boolean, env: RenderEnv, blockLine: number): string {
+  try {
+    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'error' });
+  } catch (e) {
+    const error = e as katex.ParseError;
+    const before = error.position === undefined ? '' : tex.slice(0, error.position);
+    const line = fileLine(env, blockLine) + (before.match(/\n/g) ?? []).length;
+    const reason = (error.rawMessage ?? error.message).replace(/\.$/, '');
+    env.sink.add(env.file, line, `formula KaTeX cannot parse: ${reason} in \`${tex.trim()}\``, 'Fix the TeX (try it at the KaTeX demo).');
+    return `<span class="deck-error" role="alert">公式错误：${escapeHtml(tex)}</span>`;
+  }
+}

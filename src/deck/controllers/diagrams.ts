@@ -1,0 +1,38 @@
+import type { Controller, ControllerFactory } from '../controller.ts';
+import { MERMAID_CONFIG } from '../../shared/mermaid-config.ts';
+
+/**
+ * Draws the diagrams that the build left to the browser (`pre.mermaid`: the dev server
+ * without Chromium). Mermaid is loaded only then, after fonts are ready, and each diagram is
+ * rendered off-slide by `mermaid.render` so a hidden slide never yields a zero-size SVG.
+ * A diagram that fails shows an error box on its slide.
+ */
+export const diagramsController: ControllerFactory = () => {
+  let stopped = false;
+  return {
+    async start() {
+      const pending = [...document.querySelectorAll<HTMLElement>('figure[data-deck-diagram] > pre.mermaid')];
+      if (pending.length === 0) return;
+      const [{ default: mermaid }] = await Promise.all([import('mermaid'), document.fonts.ready]);
+      mermaid.initialize({ ...MERMAID_CONFIG });
+      for (const pre of pending) {
+        if (stopped) return;
+        const figure = pre.parentElement!;
+        const id = figure.dataset.deckDiagram!;
+        try {
+          const { svg } = await mermaid.render(`${id}-svg`, pre.textContent ?? '');
+          figure.innerHTML = svg;
+        } catch (e) {
+          figure.classList.add('deck-error');
+          figure.setAttribute('role', 'alert');
+          const message = document.createElement('p');
+          message.textContent = `图表错误：${e instanceof Error ? e.message : String(e)}`;
+          figure.prepend(message);
+        }
+      }
+    },
+    destroy() {
+      stopped = true;
+    },
+  } satisfies Controller;
+};

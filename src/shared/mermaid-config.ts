@@ -1,0 +1,27 @@
+/** Shared by build (Node) and deck (browser): nothing here may import from either side. */
+
+/** The font stack of the deck; diagrams are measured and drawn with the same one. */
+export const DECK_FONT_STACK =
+  '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** Mermaid's settings, used by the build-time renderer and by the in-browser fallback alike. */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'base',
+  fontFamily: DECK_FONT_STACK,
+  themeVariables: {
+    fontFamily: DECK_FONT_STACK,
+    fontSize: '20px',
+    primaryColor: '#e8f0fb',
+    primaryBorderColor: '#1f4e8c',
+    primaryTextColor: '#14213d',
+    lineColor: '#3b4a63',
+    secondaryColor: '#fdf0e1',
+    tertiaryColor: '#f3f5f8',
+    clusterBkg: '#f5f7fa',
+    clusterBorder: '#8a97ab',
+    edgeLabelBackground: '#ffffff',
+  },
+  flowchart: { htmlLabels: false, useMaxWidth: false, padding: 12, nodeSpacing: 36, rankSpacing: 44, curve: 'basis' },
+} as const;

@@ -1,0 +1,87 @@
+import { cpSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileDeck } from '../../../src/build/compile-deck.ts';
+import { formatContentError } from '../../../src/build/errors.ts';
+import { findBrowser } from '../../../src/build/find-browser.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The base deck with one fault file added as section 50; returns every error message. */
+async function messagesWith(fixture: string): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'deck-fixture-'));
+  made.push(root);
+  cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
+  copyFileSync(join(FIXTURES, fixture), join(root, 'slides', `50-${fixture}`));
+  const deck = await compileDeck({ root, cacheDir: join(root, '.cache') });
+  return deck.errors.map(formatContentError);
+}
+
+describe('bad input fails with its place: `[deck] file:line problem. fix`', () => {
+  it('compiles the base deck without an error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deck-fixture-'));
+    made.push(root);
+    cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
+    const deck = await compileDeck({ root, cacheDir: join(root, '.cache') });
+    expect(deck.errors).toEqual([]);
+    expect(deck.sections.map((s) => s.id)).toEqual(['intro', 'references']);
+  });
+
+  it('a formula KaTeX cannot parse', async () => {
+    expect(await messagesWith('katex-parse-error.md')).toEqual([
+      expect.stringMatching(/^\[deck\] slides\/50-katex-parse-error\.md:8 formula KaTeX cannot parse: .+ in `a\(1\+r\)\^\{t`\. Fix the TeX/),
+    ]);
+  });
+
+  it.runIf(findBrowser())('a Mermaid diagram that does not parse, at the line Mermaid names', async () => {
+    expect(await messagesWith('mermaid-syntax-error.md')).toEqual([
+      expect.stringMatching(/^\[deck\] slides\/50-mermaid-syntax-error\.md:11 Mermaid diagram does not parse: Parse error on line 3/),
+    ]);
+  });
+
+  it('an unknown citation number', async () => {
+    expect(await messagesWith('unknown-citation.md')).toEqual([
+      '[deck] slides/50-unknown-citation.md:8 unknown citation [@12]. The references are [1]–[2] in slides/references.yml.',
+    ]);
+  });
+
+  it('a missing image', async () => {
+    expect(await messagesWith('missing-image.md')).toEqual([
+      '[deck] slides/50-missing-image.md:8 missing image `assets/no-such-figure.png`. Put the file under assets/ and give its path from the project root, e.g. `assets/figure.png`.',
+    ]);
+  });
+
+  it('a duplicate slide id, naming where it was first used', async () => {
+    expect(await messagesWith('duplicate-slide-id.md')).toEqual([
+      '[deck] slides/50-duplicate-slide-id.md:12 duplicate slide id `intro-second` (first used at slides/01-intro.md:15). Give each slide its own id.',
+    ]);
+  });
+
+  it('an empty slide', async () => {
+    expect(await messagesWith('empty-slide.md')).toEqual([
+      '[deck] slides/50-empty-slide.md:11 empty slide. Write its content, or remove the extra `---`.',
+    ]);
+  });
+
+  it('a slide without an id', async () => {
+    expect(await messagesWith('slide-without-id.md')).toEqual([
+      '[deck] slides/50-slide-without-id.md:11 slide has no id. Add `{#slide-id}` at the end of its first heading, e.g. `## 标题 {#logic-power}`.',
+    ]);
+  });
+
+  it('an unknown ::: block', async () => {
+    expect(await messagesWith('unknown-block.md')).toEqual([
+      expect.stringMatching(/^\[deck\] slides\/50-unknown-block\.md:8 unknown block `::: teachng`\. Use one of: ::: teaching, ::: references/),
+    ]);
+  });
+
+  it('an unknown slide option', async () => {
+    expect(await messagesWith('unknown-slide-option.md')).toEqual([
+      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `stepz`. Use `steps`, `minutes=N` (N > 0) or `class=name`.',
+      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `minutes=two`. Use `steps`, `minutes=N` (N > 0) or `class=name`.',
+    ]);
+  });
+});

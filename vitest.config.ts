@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          // One build of the deck and one static server for every browser test.
+          globalSetup: ['tests/browser/setup/serve-built-deck.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two cores: browser test files run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
