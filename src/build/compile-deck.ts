@@ -106,11 +106,19 @@ async function placeDiagrams(html: string, diagrams: DiagramSource[], options: C
     const result = drawn?.[i];
     let figure: string;
     if (!result) figure = diagramForBrowser(d.id, d.source);
-    else if ('svg' in result) figure = `<figure class="deck-diagram" data-deck-diagram="${d.id}">${result.svg}</figure>`;
+    else if ('svg' in result) figure = `<figure class="deck-diagram" data-deck-diagram="${d.id}"${growLimit(result.svg)}>${result.svg}</figure>`;
     else {
       sink.add(d.file, d.line + (result.line ?? 0), `Mermaid diagram does not parse: ${result.error}`, 'Fix the diagram (Mermaid flowchart syntax; quote labels with punctuation: A["…"]).');
       figure = `<figure class="deck-diagram deck-error" role="alert" data-deck-diagram="${d.id}"><p>图表错误：${escapeHtml(result.error)}</p><pre>${escapeHtml(d.source)}</pre></figure>`;
     }
     return out.replace(diagramPlaceholder(d.id), () => figure);
   }, html);
+}
+
+/** Small diagrams grow to fill the slide, but no more than 1.6× their drawn size (labels stay in proportion). */
+const MAX_GROWTH = 1.6;
+
+function growLimit(svg: string): string {
+  const width = /<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1];
+  return width ? ` style="--deck-diagram-max-width: ${Math.round(Number(width) * MAX_GROWTH)}px"` : '';
 }

@@ -12,7 +12,7 @@ export const MERMAID_CONFIG = {
   fontFamily: DECK_FONT_STACK,
   themeVariables: {
     fontFamily: DECK_FONT_STACK,
-    fontSize: '20px',
+    fontSize: '24px',
     primaryColor: '#e8f0fb',
     primaryBorderColor: '#1f4e8c',
     primaryTextColor: '#14213d',

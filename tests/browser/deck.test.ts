@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+
+type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+
+let browser: Browser;
+let deck: WatchedPage;
+
+beforeAll(async () => {
+  browser = await launch();
+  deck = await openDeck(browser);
+});
+afterAll(async () => browser?.close());
+
+/** Every slide's id, in deck order. */
+async function slideIds(): Promise<string[]> {
+  return deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getSlides().map((s) => s.id));
+}
+
+describe('the built deck in Chromium at 1280×720', () => {
+  it('exposes the reveal.js instance as window.Reveal, with every slide', async () => {
+    const total = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getTotalSlides());
+    expect(total).toBeGreaterThan(20);
+    expect(new Set(await slideIds()).size).toBe(total);
+  });
+
+  it('moves through every slide with the keyboard alone, in order', async () => {
+    const ids = await slideIds();
+    const seen: string[] = [];
+    await deck.page.keyboard.press('Home');
+    for (let i = 0; i < ids.length; i++) {
+      seen.push(await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id));
+      // Fragments first: step until the slide changes.
+      for (let step = 0; step < 40; step++) {
+        const before = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
+        await deck.page.keyboard.press('Space');
+        const after = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
+        if (after !== before || i === ids.length - 1) break;
+      }
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it('draws every Mermaid fence as an SVG of non-zero size on its slide', async () => {
+    const ids = await deck.page.$$eval('figure[data-deck-diagram]', (figs) => figs.map((f) => f.closest('section[id]')!.id));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    for (const id of new Set(ids)) {
+      await deck.page.evaluate((slideId) => {
+        const r = (window as unknown as RevealWindow).Reveal;
+        const slide = document.getElementById(slideId)!;
+        const { h, v } = r.getIndices(slide);
+        r.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
+      }, id);
+      const sizes = await deck.page.$$eval(`[id="${id}"] figure[data-deck-diagram]`, (figs) =>
+        figs.map((f) => {
+          const svg = f.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          return { svg: !!svg, error: f.classList.contains('deck-error'), w: box?.width ?? 0, h: box?.height ?? 0 };
+        }),
+      );
+      for (const s of sizes) {
+        expect(s, `diagram on slide ${id}`).toMatchObject({ svg: true, error: false });
+        expect(s.w, `diagram width on slide ${id}`).toBeGreaterThan(100);
+        expect(s.h, `diagram height on slide ${id}`).toBeGreaterThan(50);
+      }
+    }
+  });
+
+  it('renders the math with KaTeX, with MathML kept for screen readers', async () => {
+    const counts = await deck.page.evaluate(() => ({
+      katex: document.querySelectorAll('.katex').length,
+      mathml: document.querySelectorAll('.katex math').length,
+      errors: document.querySelectorAll('.deck-error').length,
+    }));
+    expect(counts.katex).toBeGreaterThan(5);
+    expect(counts.mathml).toBe(counts.katex);
+    expect(counts.errors).toBe(0);
+  });
+
+  it('fits every slide into 1280×720 with all its steps shown', async () => {
+    const overflowing: string[] = [];
+    for (const id of await slideIds()) {
+      const size = await deck.page.evaluate((slideId) => {
+        const r = (window as unknown as RevealWindow).Reveal;
+        const slide = document.getElementById(slideId)!;
+        const { h, v } = r.getIndices(slide);
+        r.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
+        return { w: slide.scrollWidth, h: slide.scrollHeight, cw: slide.clientWidth, ch: slide.clientHeight };
+      }, id);
+      if (size.h > size.ch + 1 || size.w > size.cw + 1) overflowing.push(`${id} (${size.w}×${size.h} in ${size.cw}×${size.ch})`);
+    }
+    expect(overflowing).toEqual([]);
+  });
+
+  it('logs no console error and sends no request outside its own origin', () => {
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.foreignRequests).toEqual([]);
+  });
+});

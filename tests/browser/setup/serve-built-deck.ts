@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { build, preview, type PreviewServer } from 'vite';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built deck is served, e.g. `http://127.0.0.1:41234/`. */
+    deckUrl: string;
+  }
+}
+
+let server: PreviewServer | undefined;
+
+/** Builds the deck once into dist/ and serves it on 127.0.0.1 for every browser test. */
+export async function setup(project: TestProject): Promise<void> {
+  await build({ logLevel: 'warn' });
+  server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('[deck] the preview server did not report its URL');
+  project.provide('deckUrl', url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close();
+}
