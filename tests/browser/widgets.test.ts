@@ -1,0 +1,270 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gini, initialIncomes } from '../../src/deck/widgets/math/inequality.ts';
+import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+
+type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+/** Opens a slide and waits until the widget on it has drawn its charts. */
+async function openWidget(path: string, tag: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const deck = await openDeck(browser, path, viewport);
+  await deck.page.waitForSelector(`${tag} svg[role="img"] path[data-curve]`);
+  return deck;
+}
+
+const currentSlide = (page: Page): Promise<string> =>
+  page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
+
+const pathD = (page: Page, selector: string): Promise<string | null> => page.locator(selector).getAttribute('d');
+
+/** A label for the focused element: its id, or its text. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? el.id || (el.textContent ?? '').trim() : '';
+  });
+
+/** Tab from the widget's first control: every button and slider is reached, in document order. */
+async function expectTabReachesEveryControl(page: Page, tag: string): Promise<void> {
+  const controls = await page.$$eval(`${tag} :is(button, input)`, (els) =>
+    els.map((el) => (el as HTMLElement).id || (el.textContent ?? '').trim()),
+  );
+  expect(controls.length).toBeGreaterThanOrEqual(5);
+  await page.focus(`${tag} :is(button, input)`);
+  const reached = [await focused(page)];
+  for (let i = 1; i < controls.length; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await focused(page));
+  }
+  expect(reached).toEqual(controls);
+}
+
+/** Nothing in the widget reaches past its right edge, nor past `limit`; on a phone, the page does not scroll sideways. */
+async function expectNoHorizontalOverflow(page: Page, tag: string, limit: number, phone = false): Promise<void> {
+  const box = await page.$eval(tag, (el) => {
+    const own = el.getBoundingClientRect();
+    let widest = own.right;
+    for (const child of el.querySelectorAll('*')) {
+      // KaTeX's MathML copy is visually hidden (1px, clipped); it is for screen readers.
+      if (child.closest('.katex-mathml')) continue;
+      const r = child.getBoundingClientRect();
+      if (r.width > 0) widest = Math.max(widest, r.right);
+    }
+    return { right: own.right, widest, page: document.documentElement.scrollWidth };
+  });
+  expect(box.right).toBeLessThanOrEqual(limit);
+  expect(box.widest).toBeLessThanOrEqual(box.right + 0.5);
+  if (phone) expect(box.page).toBeLessThanOrEqual(limit);
+}
+
+/** The smallest font size of any visible text in the widget, outside KaTeX (whose scripts are smaller). */
+const smallestText = (page: Page, tag: string): Promise<number> =>
+  page.$eval(tag, (el) => {
+    let min = Infinity;
+    for (const node of el.querySelectorAll('*')) {
+      if (node.closest('.katex')) continue;
+      const hasText = [...node.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (hasText) min = Math.min(min, parseFloat(getComputedStyle(node).fontSize));
+    }
+    return min;
+  });
+
+describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
+  let deck: WatchedPage;
+  const tag = 'growth-explorer';
+  const compound = `${tag} path[data-curve="compound"]`;
+
+  beforeAll(async () => {
+    deck = await openWidget('#/logic-growth-explorer', tag);
+  });
+
+  it('draws the 7 % preset on load: three curves, formulas with the slides\' numbers, a live summary', async () => {
+    const { page } = deck;
+    expect(await page.locator(`${tag} path[data-curve]`).count()).toBe(3);
+    const text = await page.locator(tag).innerText();
+    expect(text).toContain('310'); // 100 + 7 × 30
+    expect(text).toContain('761.2'); // 100 × 1.07^30
+    expect(text).toContain('10.24'); // ln 2 / ln 1.07
+    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 44 年起，复利超过幂函数/);
+    expect(await page.locator(`${tag} svg[role="img"]`).getAttribute('aria-label')).toContain('复利增长到 761.2');
+  });
+
+  it('fits on the slide with its heading, with no text smaller than 18px', async () => {
+    const { page } = deck;
+    const bottom = await page.$eval(tag, (el) => {
+      const slide = el.closest('section')!.getBoundingClientRect();
+      const own = el.getBoundingClientRect();
+      // In slide pixels: reveal.js scales the 1280×720 slide to the window.
+      return ((own.bottom - slide.top) / slide.height) * 720;
+    });
+    expect(bottom).toBeLessThanOrEqual(700);
+    expect(await smallestText(page, tag)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('redraws the compound curve and rewrites its formula when the r slider moves by keyboard', async () => {
+    const { page } = deck;
+    const input = page.locator(`${tag} input[id$="-r"]`);
+    const before = await pathD(page, compound);
+    const formula = page.locator(`${tag} .ge-tex`).nth(2);
+    expect(await formula.innerText()).toContain('1.07');
+    await input.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await input.getAttribute('aria-valuetext')).toBe('复利每年增长 7.5%');
+    expect(await pathD(page, compound)).not.toBe(before);
+    expect(await formula.innerText()).toContain('1.075');
+    expect(await currentSlide(page)).toBe('logic-growth-explorer');
+  });
+
+  it('reaches every preset, toggle and slider with Tab', async () => {
+    await expectTabReachesEveryControl(deck.page, tag);
+  });
+
+  it('operates the buttons with Enter and Space, without leaving the slide', async () => {
+    const { page } = deck;
+    const preset = page.locator(`${tag} .ge-presets button`).nth(1);
+    await preset.focus();
+    await page.keyboard.press('Enter');
+    expect(await preset.getAttribute('aria-pressed')).toBe('true');
+    // t² against 1.07^t: the slide's 148 years.
+    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 148 年起，复利超过幂函数/);
+    expect(await page.locator(`${tag} .ge-cross-label`).textContent()).toContain('148');
+    const log = page.locator(`${tag} .ge-log`);
+    const pressed = await log.getAttribute('aria-pressed');
+    const before = await pathD(page, compound);
+    await log.focus();
+    await page.keyboard.press('Space');
+    expect(await log.getAttribute('aria-pressed')).not.toBe(pressed);
+    expect(await pathD(page, compound)).not.toBe(before);
+    expect(await currentSlide(page)).toBe('logic-growth-explorer');
+  });
+
+  it('lays out in one column within 350px and never overflows', async () => {
+    const { page } = deck;
+    await page.$eval(tag, (el) => ((el as HTMLElement).style.width = '350px'));
+    await page.waitForTimeout(100);
+    const columns = await page.$eval(`${tag} .ge`, (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    expect(columns).toBe(1);
+    const right = await page.$eval(tag, (el) => el.getBoundingClientRect().right);
+    await expectNoHorizontalOverflow(page, tag, right);
+    await page.$eval(tag, (el) => ((el as HTMLElement).style.width = ''));
+  });
+
+  it('logs no console error and fetches nothing from elsewhere', () => {
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.foreignRequests).toEqual([]);
+  });
+});
+
+describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
+  let deck: WatchedPage;
+  const tag = 'cake-explorer';
+  const summary = `${tag} [aria-live="polite"]`;
+
+  beforeAll(async () => {
+    deck = await openWidget('#/logic-cake-explorer', tag);
+  });
+
+  it('draws the seeded population on load: the Gini of the tested model, the Lorenz curve and the run', async () => {
+    const { page } = deck;
+    const expected = gini(initialIncomes(Number(await page.locator(tag).getAttribute('seed')))).toFixed(3);
+    expect(await page.locator(summary).innerText()).toContain(`一轮后基尼系数 ${expected}`);
+    for (const curve of ['equal', 'start', 'after', 'matthew', 'shared']) {
+      expect(await page.locator(`${tag} path[data-curve="${curve}"]`).count(), curve).toBe(1);
+    }
+    expect(await page.locator(`${tag} svg[role="img"][aria-label]`).count()).toBe(2);
+    expect(await page.locator(`${tag} .katex`).first().innerText()).toContain('G');
+  });
+
+  it('fits on the slide with its heading, with no text smaller than 18px', async () => {
+    const { page } = deck;
+    const bottom = await page.$eval(tag, (el) => {
+      const slide = el.closest('section')!.getBoundingClientRect();
+      const own = el.getBoundingClientRect();
+      return ((own.bottom - slide.top) / slide.height) * 720;
+    });
+    expect(bottom).toBeLessThanOrEqual(700);
+    expect(await smallestText(page, tag)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('moves the Lorenz curve and the Gini formula when the sharing slider moves by keyboard', async () => {
+    const { page } = deck;
+    const input = page.locator(`${tag} input[id$="-share"]`);
+    const after = `${tag} path[data-curve="after"]`;
+    const before = await pathD(page, after);
+    const values = page.locator(`${tag} .ce-formula`).nth(1);
+    const formulaBefore = await values.innerText();
+    await input.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await input.getAttribute('aria-valuetext')).toBe('拿出增量的 35% 分享');
+    expect(await pathD(page, after)).not.toBe(before);
+    expect(await values.innerText()).not.toBe(formulaBefore);
+    expect(await currentSlide(page)).toBe('logic-cake-explorer');
+  });
+
+  it('reaches both sliders, both rules and the replay with Tab', async () => {
+    await expectTabReachesEveryControl(deck.page, tag);
+  });
+
+  it('switches the rule with Enter and replays the run round by round with Space', async () => {
+    const { page } = deck;
+    const shared = `${tag} path[data-curve="shared"]`;
+    const progressive = page.locator(`${tag} .ce-rules button`).nth(1);
+    const before = await pathD(page, shared);
+    await progressive.focus();
+    await page.keyboard.press('Enter');
+    expect(await progressive.getAttribute('aria-pressed')).toBe('true');
+    expect(await pathD(page, shared)).not.toBe(before);
+    expect(await page.locator(summary).innerText()).toContain('累进分');
+
+    const segments = async (): Promise<number> => ((await pathD(page, shared)) ?? '').split('L').length - 1;
+    expect(await segments()).toBe(30);
+    await page.locator(`${tag} .ce-replay`).focus();
+    await page.keyboard.press('Space');
+    expect(await segments()).toBeLessThan(30);
+    await expect.poll(segments, { timeout: 10_000 }).toBe(30);
+    expect(await currentSlide(page)).toBe('logic-cake-explorer');
+  });
+
+  it('is the same run on every load of the same seed', async () => {
+    const again = await openWidget('#/logic-cake-explorer', tag);
+    const fresh = await pathD(again.page, `${tag} path[data-curve="matthew"]`);
+    expect(fresh).toBe(await pathD(deck.page, `${tag} path[data-curve="matthew"]`));
+    await again.page.context().close();
+  });
+
+  it('logs no console error and fetches nothing from elsewhere', () => {
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.foreignRequests).toEqual([]);
+  });
+});
+
+describe('both widgets in the study view on a 390×844 phone', () => {
+  let deck: WatchedPage;
+
+  beforeAll(async () => {
+    deck = await openWidget('?view=scroll#/logic-cake-explorer', 'cake-explorer', { width: 390, height: 844 });
+    await deck.page.waitForSelector('growth-explorer svg[role="img"] path[data-curve]');
+  });
+
+  for (const tag of ['growth-explorer', 'cake-explorer']) {
+    it(`lays out <${tag}> in one column, no wider than the screen`, async () => {
+      const { page } = deck;
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      const grid = tag === 'growth-explorer' ? '.ge' : '.ce';
+      const columns = await page.$eval(`${tag} ${grid}`, (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+      expect(columns).toBe(1);
+      await expectNoHorizontalOverflow(page, tag, 390, true);
+    });
+  }
+
+  it('logs no console error', () => {
+    expect(deck.consoleErrors).toEqual([]);
+  });
+});

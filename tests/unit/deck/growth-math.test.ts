@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { compound, crossover, doublingTime, linear, power, series } from '../../../src/deck/widgets/math/growth.ts';
+
+/** f(t) = ln a + t·ln(1+r) − k·ln t: positive exactly where a(1+r)^t is above t^k. */
+const f = (k: number, r: number, t: number, a = 1): number => Math.log(a) + t * Math.log1p(r) - k * Math.log(t);
+
+describe('growth: the numbers of the 幂数效应 slides', () => {
+  it('reproduces the slides: start 100 at 7 % gives 196.7 after 10 years, 1.967 times', () => {
+    expect(compound(100, 0.07, 10)).toBeCloseTo(196.7, 1);
+    expect(compound(1, 0.07, 10)).toBeCloseTo(1.967, 3);
+  });
+
+  it('reproduces the 30-year comparison: linear 3.1 times, compound 7.61 times', () => {
+    expect(linear(1, 0.07, 30)).toBeCloseTo(3.1, 10);
+    expect(compound(1, 0.07, 30)).toBeCloseTo(7.61, 2);
+  });
+
+  it('adds a fixed amount each year in linear growth (+7 a year from 100)', () => {
+    expect(linear(100, 7, 0)).toBe(100);
+    expect(linear(100, 7, 10) - linear(100, 7, 9)).toBeCloseTo(7, 10);
+  });
+
+  it('keeps the exponent fixed in a power: 148² = 21904', () => {
+    expect(power(2, 148)).toBe(21904);
+    expect(power(2, 10)).toBeCloseTo(100, 10);
+  });
+
+  it('doubles in 10.24 years at 7 %', () => {
+    expect(doublingTime(0.07)).toBeCloseTo(10.24, 2);
+  });
+
+  it('samples a curve at evenly spaced times, both ends included', () => {
+    const points = series((t) => 2 * t, 0, 10, 5);
+    expect(points.map((p) => p.t)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(points.at(-1)).toEqual({ t: 10, y: 20 });
+  });
+});
+
+describe('crossover: where compound growth overtakes a power for good', () => {
+  it('finds t² and (1.07)^t cross for the last time between 147 and 148: year 148, as on the slide', () => {
+    const c = crossover(2, 0.07)!;
+    expect(c.always).toBe(false);
+    expect(c.year).toBe(148);
+    expect(c.t).toBeGreaterThan(147);
+    expect(c.t).toBeLessThan(148);
+    expect(f(2, 0.07, c.t - 1e-6)).toBeLessThan(0);
+    expect(f(2, 0.07, c.t + 1e-6)).toBeGreaterThan(0);
+    // The whole years on both sides, as the slide's numbers: 1.07^148 ≈ 22325 > 21904.
+    expect(compound(1, 0.07, 147)).toBeLessThan(power(2, 147));
+    expect(compound(1, 0.07, 148)).toBeGreaterThan(power(2, 148));
+    expect(compound(1, 0.07, 148)).toBeCloseTo(22325.4, 0);
+  });
+
+  it('stays above from the crossover on, and is not fooled by the early crossing near t = 1', () => {
+    const c = crossover(2, 0.07)!;
+    // Before the power first overtakes, the compound curve is briefly above (f(1) > 0).
+    expect(f(2, 0.07, 1)).toBeGreaterThan(0);
+    for (let t = c.year; t < c.year + 2000; t += 7) expect(f(2, 0.07, t)).toBeGreaterThan(0);
+  });
+
+  it('takes the starting level a into account: 100·(1.07)^t overtakes t² in year 44', () => {
+    const c = crossover(2, 0.07, 100)!;
+    expect(c.year).toBe(44);
+    expect(compound(100, 0.07, 43)).toBeLessThan(power(2, 43));
+    expect(compound(100, 0.07, 44)).toBeGreaterThan(power(2, 44));
+  });
+
+  it('says "always" when the compound curve never falls below the power (100·1.07^t against t)', () => {
+    expect(crossover(1, 0.07, 100)).toEqual({ t: 1, year: 1, always: true });
+  });
+
+  it('finds far crossings too: t⁴ against (1.01)^t', () => {
+    const c = crossover(4, 0.01)!;
+    expect(c.year).toBeGreaterThan(3000);
+    expect(f(4, 0.01, c.year)).toBeGreaterThan(0);
+    expect(f(4, 0.01, c.year - 1)).toBeLessThan(0);
+  });
+
+  it('has no crossover without growth', () => {
+    expect(crossover(2, 0)).toBeNull();
+    expect(crossover(2, -0.05)).toBeNull();
+  });
+});
