@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSection, type SectionInfo } from './compile-section.ts';
-import { readDeckMeta, readReferences, type DeckMeta } from './deck-meta.ts';
+import { compileSection, type CompiledSection, type SectionInfo } from './compile-section.ts';
+import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences, type DeckMeta } from './deck-meta.ts';
 import { renderDiagramsInChromium } from './diagrams/render-in-chromium.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
+import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
+import type { FontFile } from './fonts/subset.ts';
 import { escapeHtml } from './html.ts';
 import { REFERENCES_SLIDE_ID } from './markdown/citations.ts';
 import { diagramForBrowser, diagramPlaceholder } from './markdown/diagrams.ts';
-import type { DiagramSource } from './markdown/env.ts';
+import type { DiagramSource, GlossaryTerm, RenderEnv } from './markdown/env.ts';
+import type { MarkdownIt } from 'markdown-it';
 import { createMarkdown } from './markdown/index.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
@@ -20,8 +23,10 @@ export interface CompileOptions {
   prerenderDiagrams?: boolean;
   /** Where drawn diagrams are cached. @default '<root>/node_modules/.cache/deck-diagrams' */
   cacheDir?: string;
-  /** @font-face rules the diagrams are measured with (the deck's own fonts). @default '' */
-  fontCss?: string;
+  /** Subset the deck font to the characters the deck shows, checking it has them all; diagrams are measured with it. @default true */
+  fonts?: boolean;
+  /** Where font subsets are cached. @default '<root>/node_modules/.cache/deck-fonts' */
+  fontCacheDir?: string;
 }
 
 /** The compiled deck: the slides' HTML, what they are, and everything that is wrong with them. */
@@ -35,6 +40,8 @@ export interface CompiledDeck {
   warnings: string[];
   /** Every file the deck was compiled from, to watch in the dev server. */
   files: string[];
+  /** The deck font's woff2 files, to serve with the page (none when `fonts` is false). */
+  fonts: FontFile[];
 }
 
 const SECTION_FILE = /^\d+-[\w-]+\.md$/;
@@ -48,6 +55,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const references = readReferences(root, sink);
   const md = createMarkdown();
   const diagrams: DiagramSource[] = [];
+  const glossary = { terms: readGlossary(root, sink) };
 
   const names = readdirSync(join(root, slidesDir)).filter((f) => f.endsWith('.md')).sort();
   for (const name of names.filter((n) => !SECTION_FILE.test(n) && n !== 'README.md')) {
@@ -55,23 +63,67 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   }
   const compiled = names.filter((n) => SECTION_FILE.test(n)).map((name) => {
     const file = `${slidesDir}/${name}`;
-    return compileSection(readFileSync(join(root, file), 'utf8'), file, { md, sink, references, root, diagrams });
+    return compileSection(readFileSync(join(root, file), 'utf8'), file, { md, sink, references, root, diagrams, glossary });
   });
   const sections = compiled.map((c) => c.info);
   checkIds(sections, sink);
   checkReferencesSlide(sections, compiled.map((c) => c.html).join(''), slidesDir, sink);
 
   const warnings: string[] = [];
-  let html = compiled.map((c) => c.html).join('\n');
-  html = await placeDiagrams(html, diagrams, options, sink, warnings);
+  const glossaryEnv: RenderEnv = { file: GLOSSARY_FILE, lineOffset: 0, sink, bibliography: references, root, diagrams, slideId: 'glossary', sectionId: '', inNotes: true, glossary };
+  checkSlideLinks(compiled, root, sink);
+  let html = placeGlossary(compiled.map((c) => c.html).join('\n'), glossary.terms, sections, md, glossaryEnv);
+  const fonts: DeckFonts = options.fonts === false
+    ? { files: [], css: '', key: '' }
+    : await deckFonts({
+        root,
+        slidesDir,
+        html,
+        text: diagrams.map((d) => d.source),
+        boldText: [meta.title, ...sections.map((s) => s.title)],
+        cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts'),
+      }, sink, warnings);
+  html = await placeDiagrams(html, diagrams, options, fonts, sink, warnings);
   return {
     meta,
     sections,
     html,
     errors: sink.errors,
     warnings,
-    files: ['slides/deck.yml', 'slides/references.yml', ...names.map((n) => `${slidesDir}/${n}`)],
+    files: ['slides/deck.yml', 'slides/references.yml', GLOSSARY_FILE, ...names.map((n) => `${slidesDir}/${n}`)],
+    fonts: fonts.files,
   };
+}
+
+/** Fills every `::: glossary` list; a term that no slide uses is reported at its glossary line. */
+function placeGlossary(html: string, terms: GlossaryTerm[], sections: SectionInfo[], md: MarkdownIt, env: RenderEnv): string {
+  for (const t of terms.filter((t) => t.firstSlide === null)) {
+    env.sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
+  }
+  const slides = sections.flatMap((s) => s.slides);
+  return html.replace(/<!--deck:glossary:([\d-]*)-->/g, (_m, range: string) => {
+    const [from, to] = range ? range.split('-').map(Number) : [1, terms.length];
+    const items = terms.slice((from ?? 1) - 1, to).map((t) => {
+      const n = slides.findIndex((s) => s.id === t.firstSlide) + 1;
+      const where = n ? ` <a class="deck-glossary-where" href="#/${t.firstSlide}">见第 ${n} 页</a>` : '';
+      return `<div class="deck-glossary-entry"><dt>${escapeHtml(t.term)}</dt><dd>${md.renderInline(t.definition, { ...env, lineOffset: t.line - 1 })}${t.teaching ? '<span class="deck-term-source">（教学补充）</span>' : ''}${where}</dd></div>`;
+    });
+    return `<dl class="deck-glossary">${items.join('')}</dl>`;
+  });
+}
+
+/** Every `#/slide-id` link must lead to a slide of the deck; reported where the link is written. */
+function checkSlideLinks(compiled: CompiledSection[], root: string, sink: ErrorSink): void {
+  const ids = new Set(compiled.flatMap((c) => c.info.slides.map((s) => s.id)));
+  for (const { info, html } of compiled) {
+    const lines = readFileSync(join(root, info.file), 'utf8').split('\n');
+    for (const m of html.matchAll(/href="#\/([^"]*)"/g)) {
+      const target = m[1]!;
+      if (ids.has(target)) continue;
+      const line = lines.findIndex((l) => l.includes(`#/${target}`)) + 1;
+      sink.add(info.file, line || 1, `link to unknown slide \`#/${target}\``, 'Link to the id of an existing slide (see the `{#id}` of its heading).');
+    }
+  }
 }
 
 function checkIds(sections: SectionInfo[], sink: ErrorSink): void {
@@ -91,13 +143,14 @@ function checkReferencesSlide(sections: SectionInfo[], html: string, slidesDir: 
   }
 }
 
-async function placeDiagrams(html: string, diagrams: DiagramSource[], options: CompileOptions, sink: ErrorSink, warnings: string[]): Promise<string> {
+async function placeDiagrams(html: string, diagrams: DiagramSource[], options: CompileOptions, fonts: DeckFonts, sink: ErrorSink, warnings: string[]): Promise<string> {
   if (diagrams.length === 0) return html;
   const drawn = options.prerenderDiagrams === false
     ? null
     : await renderDiagramsInChromium(diagrams, {
         cacheDir: options.cacheDir ?? join(options.root, 'node_modules/.cache/deck-diagrams'),
-        fontCss: options.fontCss ?? '',
+        fontCss: fonts.css,
+        fontKey: fonts.key,
       });
   if (!drawn && options.prerenderDiagrams !== false) {
     warnings.push(`[deck] no Chromium found: ${diagrams.length} diagrams are left to the browser and not checked at build time (set CHROME_PATH or install chromium)`);

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-deck.ts';
 import { DeckContentError, formatContentError } from './errors.ts';
+import { deckFontsPlugin } from './fonts/vite-fonts.ts';
 import { escapeHtml } from './html.ts';
 import { deckManifest } from './manifest.ts';
 
@@ -16,9 +17,10 @@ export interface DeckPluginOptions {
 /**
  * Compiles `slides/` into the page at build time (the first slide paints before any script
  * runs). Content errors fail `vite build` with every place listed; the dev server shows them in
- * its overlay and in the terminal and keeps serving what compiled.
+ * its overlay and in the terminal and keeps serving what compiled. The deck font, subset to
+ * the deck's characters, ships with the page (`deck:fonts`).
  */
-export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
+export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
   let config: ResolvedConfig;
   let server: ViteDevServer | undefined;
   let deck: Promise<CompiledDeck> | null = null;
@@ -48,7 +50,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
     },
   });
 
-  return {
+  const slides: Plugin = {
     name: 'deck:slides',
     configResolved(resolved) {
       config = resolved;
@@ -82,4 +84,5 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin {
       },
     },
   };
+  return [slides, deckFontsPlugin(() => compile().then((d) => d.fonts))];
 }

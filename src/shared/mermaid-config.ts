@@ -1,8 +1,14 @@
 /** Shared by build (Node) and deck (browser): nothing here may import from either side. */
 
-/** The font stack of the deck; diagrams are measured and drawn with the same one. */
+/**
+ * The family name of the deck's own font (Noto Sans SC subset to the deck's characters at build
+ * time); a name of its own, so a system font called "Noto Sans SC" is never taken for it.
+ */
+export const DECK_FONT_FAMILY = 'Deck Sans SC';
+
+/** The font stack of the deck; diagrams are measured and drawn with the same one. System CJK fonts are fallbacks. */
 export const DECK_FONT_STACK =
-  '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  `"${DECK_FONT_FAMILY}", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
 
 /** Mermaid's settings, used by the build-time renderer and by the in-browser fallback alike. */
 export const MERMAID_CONFIG = {

@@ -19,10 +19,12 @@ const MERMAID_VERSION = (require('mermaid/package.json') as { version: string })
  */
 export async function renderDiagramsInChromium(
   diagrams: readonly { id: string; source: string }[],
-  options: { cacheDir: string; fontCss: string },
+  options: { cacheDir: string; fontCss: string; fontKey?: string },
 ): Promise<DiagramResult[] | null> {
+  // fontKey (when given) names the fonts' glyphs, so a subset that merely gains characters keeps the cache.
+  const fontKey = options.fontKey ?? options.fontCss;
   const keyOf = (d: { id: string; source: string }): string =>
-    createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, options.fontCss, d.id, d.source])).digest('hex').slice(0, 32);
+    createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, fontKey, d.id, d.source])).digest('hex').slice(0, 32);
   const results: (DiagramResult | null)[] = diagrams.map((d) => {
     const file = join(options.cacheDir, `${keyOf(d)}.json`);
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DiagramResult) : null;
@@ -38,6 +40,8 @@ export async function renderDiagramsInChromium(
     await page.addScriptTag({ path: MERMAID_BUNDLE });
     const drawn = await page.evaluate(async ({ items, config }) => {
       const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, src: string): Promise<{ svg: string }> } }).mermaid;
+      // A face loads only once text uses it: load them all first, or labels are measured in a fallback font.
+      await Promise.all([...document.fonts].map((f) => f.load()));
       await document.fonts.ready;
       mermaid.initialize(config);
       const out: ({ svg: string } | { error: string })[] = [];

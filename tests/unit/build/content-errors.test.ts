@@ -84,4 +84,12 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
       '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `minutes=two`. Use `steps`, `minutes=N` (N > 0) or `class=name`.',
     ]);
   });
+
+  it('a character the deck font cannot supply, in text and in \\text{}, but not in math (KaTeX draws that)', async () => {
+    const fix = 'Use another character or a common variant of it: the deck font (Noto Sans SC) has no glyph for it.';
+    expect(await messagesWith('character-not-in-font.md')).toEqual([
+      `[deck] slides/50-character-not-in-font.md:8 character “𠮷” (U+20BB7) is not in the deck font. ${fix}`,
+      `[deck] slides/50-character-not-in-font.md:12 character “힣” (U+D7A3) is not in the deck font. ${fix}`,
+    ]);
+  });
 });

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import { deckError } from '../errors.ts';
+import { unicodeRange } from './font-face-css.ts';
+import { DECK_FONT_WEIGHTS, fontSourceId, planSlices, type FontWeight } from './font-sources.ts';
+
+/** One woff2 file of the deck font. */
+export interface FontFile {
+  /** Content-hashed file name, e.g. `deck-sans-sc-400-1a2b3c4d.woff2`. */
+  name: string;
+  weight: FontWeight;
+  /** The CSS unicode-range the file is limited to; null for a weight's main file (all its glyphs). */
+  unicodeRange: string | null;
+  bytes: Buffer;
+}
+
+/** The deck font subset to a character set, and the characters it cannot supply. */
+export interface FontSubset {
+  files: FontFile[];
+  missing: string[];
+}
+
+type CachedSubset = { files: Omit<FontFile, 'bytes'>[]; missing: string[] };
+
+const require = createRequire(import.meta.url);
+const SUBSETTER = `subset-font@${(require('subset-font/package.json') as { version: string }).version}`;
+// Name id 14 is the licence URL: the OFL asks that it travel with the font (0–6 are kept anyway).
+const OPTIONS: Parameters<typeof subsetFont>[2] = { targetFormat: 'woff2', preserveNameIds: [14] };
+/** Subsets kept in the cache besides the one just used; older ones are removed. */
+const KEEP = 8;
+
+/**
+ * Subsets Noto Sans SC to exactly the characters each weight draws. Results are cached in
+ * `cacheDir` by character sets, font and subsetter version, so an unchanged deck rebuilds
+ * without touching a font.
+ */
+export async function subsetDeckFont(chars: Record<FontWeight, Iterable<string>>, cacheDir: string): Promise<FontSubset> {
+  const sorted = DECK_FONT_WEIGHTS.map((w) => [...new Set(chars[w])].sort());
+  const key = sha256(JSON.stringify([fontSourceId(), SUBSETTER, OPTIONS, DECK_FONT_WEIGHTS, sorted.map((s) => s.join(''))])).slice(0, 32);
+  const cached = readCached(cacheDir, key);
+  if (cached) return cached;
+
+  const files: FontFile[] = [];
+  const missing = new Set<string>();
+  for (const [w, weight] of DECK_FONT_WEIGHTS.entries()) {
+    const plan = planSlices(sorted[w]!, weight);
+    plan.missing.forEach((c) => missing.add(c));
+    for (const [i, { slice, chars: inSlice }] of plan.slices.entries()) {
+      if (inSlice.length === 0) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await subsetFont(readFileSync(slice.path), inSlice.join(''), OPTIONS);
+      } catch (e) {
+        throw deckError(`subsetting ${slice.path} failed`, e);
+      }
+      const main = i === 0;
+      const name = `deck-sans-sc-${weight}${main ? '' : `-${slice.name}`}-${sha256(bytes).slice(0, 8)}.woff2`;
+      files.push({ name, weight, unicodeRange: main ? null : unicodeRange(inSlice), bytes });
+    }
+  }
+  const subset: FontSubset = { files, missing: [...missing] };
+  writeCached(cacheDir, key, subset);
+  return subset;
+}
+
+function readCached(cacheDir: string, key: string): FontSubset | null {
+  const index = join(cacheDir, `${key}.json`);
+  if (!existsSync(index)) return null;
+  try {
+    const entry = JSON.parse(readFileSync(index, 'utf8')) as CachedSubset;
+    const files = entry.files.map((f) => ({ ...f, bytes: readFileSync(join(cacheDir, f.name)) }));
+    // Touch the entry, so pruning removes the subsets not used for longest.
+    writeFileSync(index, JSON.stringify(entry));
+    return { files, missing: entry.missing };
+  } catch {
+    return null; // a broken or half-pruned entry: subset again
+  }
+}
+
+function writeCached(cacheDir: string, key: string, subset: FontSubset): void {
+  mkdirSync(cacheDir, { recursive: true });
+  for (const f of subset.files) writeFileSync(join(cacheDir, f.name), f.bytes);
+  const entry: CachedSubset = { files: subset.files.map(({ bytes: _bytes, ...meta }) => meta), missing: subset.missing };
+  writeFileSync(join(cacheDir, `${key}.json`), JSON.stringify(entry));
+  prune(cacheDir);
+}
+
+/** Keeps the newest subsets; every edit that adds a character makes a new one. */
+function prune(cacheDir: string): void {
+  const entries = readdirSync(cacheDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ f, t: statSync(join(cacheDir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of entries.slice(KEEP + 1)) rmSync(join(cacheDir, f), { force: true });
+  const used = new Set<string>();
+  for (const { f } of entries.slice(0, KEEP + 1)) {
+    try {
+      for (const x of (JSON.parse(readFileSync(join(cacheDir, f), 'utf8')) as CachedSubset).files) used.add(x.name);
+    } catch {
+      return; // another build is writing this entry: prune next time
+    }
+  }
+  for (const f of readdirSync(cacheDir).filter((n) => n.endsWith('.woff2') && !used.has(n))) rmSync(join(cacheDir, f), { force: true });
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

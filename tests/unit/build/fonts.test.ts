@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import katex from 'katex';
+import { afterAll, describe, expect, it } from 'vitest';
+import { boldClasses } from '../../../src/build/fonts/bold-classes.ts';
+import { shownCharacters } from '../../../src/build/fonts/collect-characters.ts';
+import { fontFaceCss, unicodeRange } from '../../../src/build/fonts/font-face-css.ts';
+import { subsetDeckFont, type FontFile } from '../../../src/build/fonts/subset.ts';
+import { uiCharacters } from '../../../src/build/fonts/ui-characters.ts';
+import { DECK_FONT_FAMILY, DECK_FONT_STACK } from '../../../src/shared/mermaid-config.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deck-fonts-'));
+  made.push(dir);
+  return dir;
+}
+
+/** The code points a woff2 file maps to glyphs (its cmap), read back by an independent parser. */
+function cmapOf(file: FontFile): number[] {
+  const font = fontkit.create(file.bytes);
+  if (!('characterSet' in font)) throw new Error('not a single font');
+  // fontkit lists format 4's closing U+FFFF segment too; it maps to no glyph.
+  return font.characterSet.filter((cp) => font.glyphForCodePoint(cp).id !== 0).sort((a, b) => a - b);
+}
+
+const codePoints = (text: string): number[] => [...new Set([...text].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+
+describe('the deck font subset', () => {
+  const sample = '新质生产力赋能共同富裕，“蛋糕”（2023）：A-z 7%';
+  const bold = '新质生产力';
+
+  it('holds exactly the characters of each weight, in one file per weight', async () => {
+    const { files, missing } = await subsetDeckFont({ 400: sample, 700: bold }, tempDir());
+    expect(missing).toEqual([]);
+    expect(files.map((f) => [f.weight, f.unicodeRange])).toEqual([[400, null], [700, null]]);
+    expect(cmapOf(files[0]!)).toEqual(codePoints(sample));
+    expect(cmapOf(files[1]!)).toEqual(codePoints(bold));
+    for (const f of files) expect(f.name).toMatch(new RegExp(`^deck-sans-sc-${f.weight}-[0-9a-f]{8}\\.woff2$`));
+  });
+
+  it('takes a character the simplified-Chinese file lacks from the slice that has it, limited by unicode-range', async () => {
+    const { files } = await subsetDeckFont({ 400: '左→右', 700: '' }, tempDir());
+    expect(files.map((f) => f.unicodeRange)).toEqual([null, 'U+2192']);
+    expect(cmapOf(files[0]!)).toEqual(codePoints('左右'));
+    expect(cmapOf(files[1]!)).toEqual(codePoints('→'));
+  });
+
+  it('reports the characters no file of the font has', async () => {
+    const { files, missing } = await subsetDeckFont({ 400: '吉𠮷', 700: '吉' }, tempDir());
+    expect(missing).toEqual(['𠮷']);
+    expect(cmapOf(files[0]!)).toEqual(codePoints('吉'));
+  });
+
+  it('is cached by character set: a second build reads the same files back', async () => {
+    const cache = tempDir();
+    const first = await subsetDeckFont({ 400: sample, 700: bold }, cache);
+    const entries = readdirSync(cache);
+    expect(entries.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const second = await subsetDeckFont({ 400: [...sample].reverse().join(''), 700: bold }, cache);
+    expect(readdirSync(cache)).toEqual(entries);
+    expect(second).toEqual(first);
+  });
+});
+
+describe('the characters the deck shows', () => {
+  it('leaves out what KaTeX draws with its own fonts, but keeps Chinese in \\text{}', () => {
+    const formula = katex.renderToString('x_{\\text{收入}} \\times α + ℵ_0', { output: 'htmlAndMathml', strict: 'error' });
+    const { all } = shownCharacters(`<p>人均${formula}</p>`, new Set());
+    expect([...all].sort()).toEqual([...'人均收入'].sort());
+  });
+
+  it('counts attribute values (titles, labels) and entities, not markup or comments', () => {
+    const { all } = shownCharacters('<!--注释--><sup title="参考文献" data-x=\'引\'>&#x8BBA;&nbsp;文</sup>', new Set());
+    expect([...all].sort()).toEqual([...new Set('参考文献引论\u00a0文')].sort());
+  });
+
+  it('sets apart the bold ones: headings, strong, and elements of a class the CSS sets bold', () => {
+    const html = '<h2>标题</h2><p>正文<strong>重点</strong><span class="label x">标签</span><span class="note">附注</span></p>';
+    const { all, bold } = shownCharacters(html, new Set(['label']));
+    expect([...all].sort()).toEqual([...new Set('标题正文重点标签附注')].sort());
+    expect([...bold].sort()).toEqual([...new Set('标题重点标签')].sort());
+  });
+
+  it('finds the bold classes in CSS by the subject of each bold rule', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'ui'));
+    writeFileSync(join(root, 'ui/a.css'), [
+      '.menu .title { font-weight: 700; }',
+      '.glossary dt { font-weight: bold; }',
+      '.quiz p, .other { font: 600 1em sans-serif; }',
+      '.list li::marker { font-weight: 700; }',
+      '@media print { .print-only { font-weight: 800 } }',
+      '/* .commented { font-weight: 700 } */ .thin { font-weight: 400; }',
+    ].join('\n'));
+    expect([...boldClasses(root, 'ui')].sort()).toEqual(['other', 'print-only', 'quiz', 'title']);
+  });
+
+  it('reads the browser code for the strings it shows, not its comments', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'ui'));
+    writeFileSync(join(root, 'ui/menu.ts'), '// 注释\n/** 文档 */\nexport const label = `目录 ${1}`;\nconst s = "帮助"; // 尾注\n');
+    writeFileSync(join(root, 'ui/menu.css'), '/* 样式 */\n.x::before { content: "※"; }\n');
+    const places = uiCharacters(root, 'ui');
+    expect(Object.fromEntries([...places].map(([c, p]) => [c, `${p.file}:${p.line}`]))).toEqual({
+      目: 'ui/menu.ts:3', 录: 'ui/menu.ts:3', 帮: 'ui/menu.ts:4', 助: 'ui/menu.ts:4', '※': 'ui/menu.css:2',
+    });
+  });
+});
+
+describe('the @font-face rules', () => {
+  const file = (weight: 400 | 700, unicodeRange: string | null): FontFile => ({ name: `f-${weight}-${unicodeRange ?? 'main'}.woff2`, weight, unicodeRange, bytes: Buffer.from('') });
+
+  it('merges runs of code points into a unicode-range', () => {
+    expect(unicodeRange(['↓', '←', '→', '↑', '◉', '𠮷'])).toBe('U+2190-2193,U+25C9,U+20BB7');
+  });
+
+  it('puts the slices after the main file of each weight (the last face is tried first)', () => {
+    const css = fontFaceCss([file(400, 'U+2192'), file(400, null), file(700, null)], (f) => `/fonts/${f.name}`);
+    expect(css.split('\n').map((rule) => /src:url\("([^"]+)"\)/.exec(rule)?.[1])).toEqual(['/fonts/f-400-main.woff2', '/fonts/f-700-main.woff2', '/fonts/f-400-U+2192.woff2']);
+    expect(css).toContain(`font-family:"${DECK_FONT_FAMILY}";`);
+    expect(css).toContain('unicode-range:U+2192;');
+  });
+
+  it('names the same family first in the theme and in the diagrams’ font stack', () => {
+    const theme = readFileSync(join(import.meta.dirname, '../../../src/deck/styles/theme.css'), 'utf8');
+    const themeStack = /--deck-font:\s*([^;]+);/.exec(theme)?.[1];
+    expect(themeStack).toBe(DECK_FONT_STACK);
+    expect(DECK_FONT_STACK.startsWith(`"${DECK_FONT_FAMILY}", `)).toBe(true);
+  });
+});
