@@ -1,8 +1,8 @@
-import type { MarkdownIt } from 'markdown-it';
-import type { Token } from 'markdown-it';
+import MarkdownItFactory, { type MarkdownIt, type Token } from 'markdown-it';
+import attrs from 'markdown-it-attrs';
 import type { ErrorSink } from './errors.ts';
 import { escapeHtml } from './html.ts';
-import type { DiagramSource, Reference, RenderEnv } from './markdown/env.ts';
+import type { DiagramSource, Glossary, Reference, RenderEnv } from './markdown/env.ts';
 import { splitSlides, type RawSlide } from './split-slides.ts';
 
 /** One slide as the rest of the deck (menu, pacing, export, tests) sees it. */
@@ -36,6 +36,7 @@ export interface SectionContext {
   references: ReadonlyMap<number, Reference>;
   root: string;
   diagrams: DiagramSource[];
+  glossary: Glossary;
 }
 
 const ID = /^[a-z][a-z0-9-]*$/;
@@ -52,7 +53,7 @@ export function compileSection(text: string, file: string, ctx: SectionContext):
 
   const infos: SlideInfo[] = [];
   const html = slides.map((slide, index) => {
-    const { info, html: slideHtml } = compileSlide(slide, index === 0 ? id : null, file, ctx);
+    const { info, html: slideHtml } = compileSlide(slide, index === 0 ? id : null, id, file, ctx);
     infos.push(info);
     return slideHtml;
   });
@@ -62,8 +63,8 @@ export function compileSection(text: string, file: string, ctx: SectionContext):
   };
 }
 
-function compileSlide(slide: RawSlide, sectionId: string | null, file: string, ctx: SectionContext): { info: SlideInfo; html: string } {
-  const env = (lineOffset: number, slideId: string): RenderEnv => ({
+function compileSlide(slide: RawSlide, firstOf: string | null, sectionId: string, file: string, ctx: SectionContext): { info: SlideInfo; html: string } {
+  const env = (lineOffset: number, slideId: string, inNotes = false): RenderEnv => ({
     file,
     lineOffset,
     sink: ctx.sink,
@@ -71,30 +72,35 @@ function compileSlide(slide: RawSlide, sectionId: string | null, file: string, c
     root: ctx.root,
     diagrams: ctx.diagrams,
     slideId,
+    sectionId,
+    inNotes,
+    glossary: ctx.glossary,
   });
-  const tokens = ctx.md.parse(slide.body, env(slide.line - 1, 'pending'));
-  const heading = headingOf(tokens);
+  // The id decides names made while parsing (questions, marked terms), so read it first from a
+  // plain parse that runs none of the deck's rules.
+  const heading = headingOf(OUTLINE.parse(slide.body, {}));
   let id = heading.id ?? '';
   if (!slide.body.trim()) {
     ctx.sink.add(file, slide.line, 'empty slide', 'Write its content, or remove the extra `---`.');
     id ||= `empty-slide-at-line-${slide.line}`;
-  } else if (sectionId !== null) {
-    if (heading.id && heading.id !== sectionId) {
-      ctx.sink.add(file, slide.line + heading.line, `the first slide's heading sets id \`${heading.id}\``, `The first slide of a file takes the file's id (\`${sectionId}\`); remove \`{#${heading.id}}\`.`);
+  } else if (firstOf !== null) {
+    if (heading.id && heading.id !== firstOf) {
+      ctx.sink.add(file, slide.line + heading.line, `the first slide's heading sets id \`${heading.id}\``, `The first slide of a file takes the file's id (\`${firstOf}\`); remove \`{#${heading.id}}\`.`);
     }
-    id = sectionId;
+    id = firstOf;
   } else if (!id) {
     ctx.sink.add(file, slide.line, 'slide has no id', 'Add `{#slide-id}` at the end of its first heading, e.g. `## 标题 {#logic-power}`.');
     id = `slide-at-line-${slide.line}`;
   } else if (!ID.test(id)) {
     ctx.sink.add(file, slide.line + heading.line, `slide id \`${id}\` is not valid`, 'Use lowercase letters, digits and -, starting with a letter.');
   }
+  const bodyEnv = env(slide.line - 1, id);
+  const tokens = ctx.md.parse(slide.body, bodyEnv);
+  moveHeadingId(tokens);
   if (slide.options.steps) markSteps(tokens);
-
-  const renderEnv = env(slide.line - 1, id);
-  const body = ctx.md.renderer.render(tokens, ctx.md.options, renderEnv);
-  const notes = slide.notes ? ctx.md.render(slide.notes.text, env(slide.notes.line - 1, id)) : '';
-  const cue = slide.cue ? ctx.md.render(slide.cue.text, env(slide.cue.line - 1, id)) : '';
+  const body = ctx.md.renderer.render(tokens, ctx.md.options, bodyEnv);
+  const notes = slide.notes ? ctx.md.render(slide.notes.text, env(slide.notes.line - 1, id, true)) : '';
+  const cue = slide.cue ? ctx.md.render(slide.cue.text, env(slide.cue.line - 1, id, true)) : '';
   const aside = notes || cue
     ? `<aside class="notes">${notes}${cue ? `<div class="deck-cue" data-deck-cue>${cue}</div>` : ''}</aside>`
     : '';
@@ -110,17 +116,25 @@ function compileSlide(slide: RawSlide, sectionId: string | null, file: string, c
   };
 }
 
-/** The first heading: its text (the slide's title) and the id it sets, which moves to the slide. */
+/** Markdown with attributes only: enough to read a slide's heading. */
+const OUTLINE = new MarkdownItFactory().use(attrs);
+
+/** The first heading: its text (the slide's title) and the id it sets (the slide's id). */
 function headingOf(tokens: Token[]): { title: string; id: string | null; line: number } {
   const index = tokens.findIndex((t) => t.type === 'heading_open');
   const open = tokens[index];
   if (!open) return { title: '', id: null, line: 0 };
   const rawId = open.attrGet('id');
   const id = rawId === null ? null : String(rawId);
-  if (id !== null) open.attrs = (open.attrs ?? []).filter(([name]) => name !== 'id');
   const inline = tokens[index + 1];
   const title = (inline?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('').trim();
   return { title, id, line: open.map?.[0] ?? 0 };
+}
+
+/** The heading's id belongs to the slide's `<section>`, not to the heading. */
+function moveHeadingId(tokens: Token[]): void {
+  const open = tokens.find((t) => t.type === 'heading_open');
+  if (open) open.attrs = (open.attrs ?? []).filter(([name]) => name !== 'id');
 }
 
 /** The `steps` option: each top-level list item becomes a fragment. */

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument, type Document } from 'yaml';
 import type { ErrorSink } from './errors.ts';
-import type { Reference } from './markdown/env.ts';
+import type { GlossaryTerm, Reference } from './markdown/env.ts';
 
 /** `slides/deck.yml`: what the deck says about itself. Each field once, with its default. */
 export interface DeckMeta {
@@ -26,6 +26,7 @@ export interface DeckMeta {
 
 export const DECK_META_FILE = 'slides/deck.yml';
 export const REFERENCES_FILE = 'slides/references.yml';
+export const GLOSSARY_FILE = 'slides/glossary.yml';
 
 /** Reads `slides/deck.yml`; what is wrong in it goes to `sink`. */
 export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
@@ -68,7 +69,44 @@ export function readReferences(root: string, sink: ErrorSink): Map<number, Refer
   return references;
 }
 
+/**
+ * Reads `slides/glossary.yml`: a list of `{ term, definition, teaching? }`. The file is optional;
+ * without it no term is marked.
+ */
+export function readGlossary(root: string, sink: ErrorSink): GlossaryTerm[] {
+  if (!existsSync(join(root, GLOSSARY_FILE))) return [];
+  const doc = readYamlDocument(root, GLOSSARY_FILE, sink);
+  const items = doc?.contents;
+  if (!doc || !isSeq(items)) {
+    if (doc) sink.add(GLOSSARY_FILE, 1, 'the glossary is not a list', 'Write one `- term: …` / `  definition: …` item per term.');
+    return [];
+  }
+  const terms: GlossaryTerm[] = [];
+  const source = readFileSync(join(root, GLOSSARY_FILE), 'utf8');
+  items.items.forEach((node, i) => {
+    const range = (node as { range?: [number, number, number] }).range;
+    const line = range ? lineOf(source, range[0]) : 1;
+    const item = (node as { toJSON(): unknown }).toJSON() as Partial<{ term: string; definition: string; teaching: boolean }> | null;
+    if (!item || typeof item.term !== 'string' || !item.term.trim() || typeof item.definition !== 'string' || !item.definition.trim()) {
+      sink.add(GLOSSARY_FILE, line, `glossary entry #${i + 1} needs a \`term\` and a \`definition\``, 'Write `- term: …` and `  definition: …`.');
+    } else if (terms.some((t) => t.term === item.term)) {
+      sink.add(GLOSSARY_FILE, line, `term 「${item.term}」 is listed twice`, 'Keep one entry per term.');
+    } else {
+      terms.push({ term: item.term.trim(), definition: item.definition.trim(), teaching: item.teaching === true, line, firstSlide: null });
+    }
+  });
+  return terms;
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
 function readYaml(root: string, file: string, sink: ErrorSink): unknown {
+  return readYamlDocument(root, file, sink)?.toJS() ?? null;
+}
+
+function readYamlDocument(root: string, file: string, sink: ErrorSink): Document | null {
   let text: string;
   try {
     text = readFileSync(join(root, file), 'utf8');
@@ -82,5 +120,5 @@ function readYaml(root: string, file: string, sink: ErrorSink): unknown {
     sink.add(file, (error.linePos?.[0].line ?? 1), `not valid YAML: ${error.message.split('\n')[0]}`, 'Fix the YAML syntax.');
     return null;
   }
-  return doc.toJS();
+  return doc;
 }

@@ -10,4 +10,6 @@ export interface Controller {
   destroy(): void;
 }
 
-export type ControllerFactory = (deck: RevealApi) => Controller;
+import type { DeckManifest } from '../shared/manifest.ts';
+
+export type ControllerFactory = (deck: RevealApi, manifest: DeckManifest) => Controller;

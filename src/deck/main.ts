@@ -1,33 +1,25 @@
-import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
-import Search from 'reveal.js/plugin/search';
-import Zoom from 'reveal.js/plugin/zoom';
-import 'reveal.js/reveal.css';
-import 'katex/dist/katex.min.css';
-import './styles/theme.css';
-import type { Controller, ControllerFactory } from './controller.ts';
-import { diagramsController } from './controllers/diagrams.ts';
+import './styles/deck.css';
+import { readManifest } from './manifest.ts';
+import { decideMode } from './mode.ts';
 
-/** The controllers of the running deck, one concern each, started in this order. */
-const CONTROLLERS: ControllerFactory[] = [diagramsController];
+/**
+ * Boots the deck in the mode the URL and the screen ask for. Reveal.js and the lecture tools
+ * load only in the modes that use them; the study view never loads reveal.js.
+ */
+async function boot(): Promise<void> {
+  const mode = decideMode(location.search, window.innerWidth);
+  document.documentElement.dataset.deckMode = mode;
+  const manifest = readManifest();
+  if (mode === 'study') {
+    const [{ startStudy }, { startShared }] = await Promise.all([import('./study/study-mode.ts'), import('./shared-controllers.ts')]);
+    startStudy(manifest);
+    startShared(manifest);
+  } else {
+    const { startPresentation } = await import('./present.ts');
+    await startPresentation(mode, manifest);
+  }
+  void import('./widgets/index.ts').then((m) => m.registerWidgets()).catch(() => undefined);
+  document.documentElement.dataset.deckReady = 'true';
+}
 
-const deck = new Reveal({
-  width: 1280,
-  height: 720,
-  margin: 0.04,
-  hash: true,
-  history: false,
-  center: false,
-  slideNumber: 'c/t',
-  showSlideNumber: 'all',
-  progress: true,
-  controls: true,
-  transition: 'slide',
-  plugins: [Notes, Search, Zoom],
-});
-
-// Third-party tools (PDF exporters, test drivers) look for the instance here.
-(window as unknown as { Reveal: typeof deck }).Reveal = deck;
-
-const controllers: Controller[] = CONTROLLERS.map((make) => make(deck));
-void deck.initialize().then(() => Promise.all(controllers.map((c) => c.start())));
+void boot();

@@ -18,6 +18,9 @@ export function render(markdown: string, lineOffset = 0): { html: string; errors
     root: process.cwd(),
     diagrams: [],
     slideId: 'test',
+    sectionId: 'test-section',
+    inNotes: false,
+    glossary: { terms: [] },
   };
   const html = createMarkdown().render(markdown, env);
   return { html, errors: sink.errors.map((e) => `${e.file}:${e.line} ${e.problem}`), env };

@@ -4,7 +4,7 @@ import { escapeHtml } from '../html.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The `::: name` blocks the format knows; anything else is reported. */
-export const BLOCK_NAMES = ['teaching', 'references'] as const;
+export const BLOCK_NAMES = ['teaching', 'references', 'quiz', 'glossary'] as const;
 
 /**
  * `::: teaching` — a teaching addition, labelled so it is never taken for the authors' words.

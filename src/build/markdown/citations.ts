@@ -50,6 +50,6 @@ export function citations(md: MarkdownIt): void {
       return `<sup class="deck-error" role="alert">${escapeHtml(label)}</sup>`;
     }
     const full = `[${n}] ${ref.text}${page ? `，${page}` : ''}`;
-    return `<sup class="deck-cite"><a href="#/${REFERENCES_SLIDE_ID}" data-deck-ref="${n}" title="${escapeHtml(full)}" aria-label="参考文献 ${escapeHtml(full)}">${escapeHtml(label)}</a></sup>`;
+    return `<sup class="deck-cite"><a href="#/${REFERENCES_SLIDE_ID}" data-deck-ref="${n}" aria-label="参考文献 ${escapeHtml(full)}">${escapeHtml(label)}</a></sup>`;
   };
 }

@@ -27,8 +27,32 @@ export interface RenderEnv extends Env {
   /** Project root, to check that images exist. */
   root: string;
   diagrams: DiagramSource[];
-  /** Used to name diagrams uniquely. */
+  /** Used to name diagrams and questions uniquely. */
   slideId: string;
+  /** The section (file) being rendered: questions are scored per section. */
+  sectionId: string;
+  /** True while rendering speaker notes: glossary terms are marked on slides only. */
+  inNotes: boolean;
+  /** The deck's glossary, shared by every file so each term is marked once, where it first appears. */
+  glossary: Glossary;
+}
+
+/** A key term of the paper, with its definition (Markdown inline) and where it is first marked. */
+export interface GlossaryTerm {
+  term: string;
+  /** Inline Markdown: the paper's words in “…” with a citation, or a teaching addition. */
+  definition: string;
+  /** True when the definition is ours, not the paper's (shown as 教学补充). */
+  teaching: boolean;
+  /** Where the term is defined in slides/glossary.yml. */
+  line: number;
+  /** The slide where the term first appears, once the deck has been compiled that far. */
+  firstSlide: string | null;
+}
+
+/** The glossary as the renderer sees it. */
+export interface Glossary {
+  terms: GlossaryTerm[];
 }
 
 /** The file line of a token's source line (0-based within the block). */

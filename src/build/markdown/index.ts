@@ -3,9 +3,11 @@ import attrs from 'markdown-it-attrs';
 import { blocks } from './blocks.ts';
 import { citations } from './citations.ts';
 import { diagrams } from './diagrams.ts';
+import { glossary } from './glossary.ts';
 import { images } from './images.ts';
 import { inlineLines } from './inline-lines.ts';
 import { math } from './math.ts';
+import { quiz } from './quiz.ts';
 
 /**
  * The deck's Markdown pipeline: one plugin per construct, in this order.
@@ -20,5 +22,8 @@ export function createMarkdown(): MarkdownIt {
     .use(citations)
     .use(diagrams)
     .use(images)
-    .use(blocks);
+    .use(blocks)
+    .use(quiz)
+    // After quiz: terms are never marked inside a question's labels.
+    .use(glossary);
 }

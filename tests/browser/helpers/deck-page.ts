@@ -36,6 +36,6 @@ export async function openDeck(browser: Browser, path = '', viewport = { width: 
     return route.abort();
   });
   await page.goto(new URL(path, deckUrl()).href);
-  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
   return watched;
 }

@@ -1,0 +1,25 @@
+/** The events controllers share, whatever the mode: they never call each other. */
+export interface DeckEvents {
+  /** The reader is now on this slide (present: reveal.js navigation; study: scrolling). */
+  slide: { id: string };
+  /** A lecture tool was asked for, by its key or by its toolbar button (see keys.ts). */
+  command: { key: string };
+  /** A quiz question was answered. */
+  answered: { section: string; question: string; correct: boolean };
+}
+
+type Listener<K extends keyof DeckEvents> = (detail: DeckEvents[K]) => void;
+
+const target = new EventTarget();
+
+/** Tells every listener. */
+export function emit<K extends keyof DeckEvents>(type: K, detail: DeckEvents[K]): void {
+  target.dispatchEvent(new CustomEvent(type, { detail }));
+}
+
+/** Listens; returns the function that stops listening. */
+export function on<K extends keyof DeckEvents>(type: K, listener: Listener<K>): () => void {
+  const handler = (e: Event): void => listener((e as CustomEvent<DeckEvents[K]>).detail);
+  target.addEventListener(type, handler);
+  return () => target.removeEventListener(type, handler);
+}

@@ -1,0 +1,39 @@
+import type { ControllerFactory } from '../controller.ts';
+import { on } from '../bus.ts';
+
+/** The laser pointer (`L`): the cursor becomes a bright red dot the room can follow on a projector. */
+export const laser: ControllerFactory = () => {
+  const dot = document.createElement('div');
+  dot.className = 'deck-laser';
+  dot.hidden = true;
+  dot.setAttribute('aria-hidden', 'true');
+  let active = false;
+  const move = (e: PointerEvent): void => {
+    dot.style.transform = `translate(${e.clientX}px, ${e.clientY}px)`;
+    dot.hidden = false;
+  };
+  const set = (on: boolean): void => {
+    active = on;
+    document.documentElement.classList.toggle('deck-laser-on', on);
+    if (on) window.addEventListener('pointermove', move);
+    else {
+      window.removeEventListener('pointermove', move);
+      dot.hidden = true;
+    }
+  };
+  let stop = (): void => undefined;
+  return {
+    start() {
+      document.body.append(dot);
+      stop = on('command', ({ key }) => {
+        if (key === 'L') set(!active);
+        if (key === 'D' && active) set(false);
+      });
+    },
+    destroy() {
+      stop();
+      set(false);
+      dot.remove();
+    },
+  };
+};

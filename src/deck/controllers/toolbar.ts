@@ -1,0 +1,56 @@
+import type { ControllerFactory } from '../controller.ts';
+import { emit, on } from '../bus.ts';
+import { placeOf } from '../manifest.ts';
+import { urlForMode } from '../mode.ts';
+
+/** A tool the toolbar offers: its label and the key whose command it sends. */
+interface Tool {
+  label: string;
+  key: string;
+}
+
+/** Everything a keyboard user can do is one click away too. */
+const TOOLS: Tool[] = [
+  { label: '目录', key: 'M' },
+  { label: '画笔', key: 'D' },
+  { label: '激光笔', key: 'L' },
+  { label: '帮助', key: '?' },
+];
+
+/**
+ * The bar at the bottom of every slide: where you are in the section, the switch to the study
+ * view, and buttons for the lecture tools (each sends the same command as its key).
+ */
+export const toolbar: ControllerFactory = (deck, manifest) => {
+  const bar = document.createElement('nav');
+  bar.className = 'deck-toolbar';
+  bar.setAttribute('aria-label', '演示工具');
+  bar.innerHTML = `
+    <span class="deck-toolbar-place" data-deck-place></span>
+    <a class="deck-toolbar-button deck-mode-switch-present" href="?view=scroll">阅读模式</a>
+    ${TOOLS.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
+  let stop = (): void => undefined;
+
+  const onClick = (e: MouseEvent): void => {
+    const button = (e.target as Element).closest<HTMLElement>('[data-deck-key]');
+    if (!button) return;
+    // The same command its key sends: one path for keyboard and mouse.
+    emit('command', { key: button.dataset.deckKey! });
+  };
+
+  return {
+    start() {
+      deck.getRevealElement()?.append(bar);
+      bar.addEventListener('click', onClick);
+      stop = on('slide', ({ id }) => {
+        const place = placeOf(manifest, id);
+        bar.querySelector('[data-deck-place]')!.textContent = place ? `${place.sectionTitle} · ${place.inSection}/${place.sectionSize}` : '';
+        bar.querySelector<HTMLAnchorElement>('.deck-mode-switch-present')!.href = urlForMode('study', id, location);
+      });
+    },
+    destroy() {
+      stop();
+      bar.remove();
+    },
+  };
+};

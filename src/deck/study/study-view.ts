@@ -1,0 +1,90 @@
+import type { DeckManifest } from '../../shared/manifest.ts';
+
+/**
+ * Turns the compiled slides into a reading document: one `<section>` with an `<h2>` per part
+ * of the paper, one `<article>` with an `<h3>` per slide, every step shown, and the notes
+ * under their slide as study text (lecturer-only cues left out). The slide nodes are moved,
+ * not copied, so ids, diagrams and widgets stay unique.
+ */
+export function buildStudyDocument(manifest: DeckManifest, slides: HTMLElement): HTMLElement {
+  const main = document.createElement('main');
+  main.id = 'deck-study';
+  main.className = 'deck-study';
+  main.innerHTML = `<h1 class="deck-study-title">${escape(manifest.title)}</h1>`;
+  main.append(tableOfContents(manifest));
+
+  for (const group of slides.querySelectorAll<HTMLElement>(':scope > section[data-deck-section]')) {
+    const part = document.createElement('section');
+    part.className = 'deck-study-section';
+    part.dataset.deckSection = group.dataset.deckSection;
+    const heading = document.createElement('h2');
+    heading.id = `part-${group.dataset.deckSection}`;
+    heading.textContent = group.dataset.deckSectionTitle ?? '';
+    part.setAttribute('aria-labelledby', heading.id);
+    part.append(heading);
+    for (const slide of group.querySelectorAll<HTMLElement>(':scope > section[id]')) part.append(studySlide(slide));
+    main.append(part);
+  }
+  return main;
+}
+
+function studySlide(slide: HTMLElement): HTMLElement {
+  const article = document.createElement('article');
+  article.id = slide.id;
+  article.className = ['deck-study-slide', ...slide.classList].join(' ');
+  article.dataset.deckTitle = slide.dataset.deckTitle ?? '';
+  const notes = [...slide.querySelectorAll('aside.notes')];
+  notes.forEach((n) => n.remove());
+  demoteHeadings(slide);
+  for (const el of slide.querySelectorAll('.fragment')) el.classList.remove('fragment', 'visible', 'current-fragment');
+  for (const table of slide.querySelectorAll('table')) {
+    const box = document.createElement('div');
+    box.className = 'deck-scroll-x';
+    table.replaceWith(box);
+    box.append(table);
+  }
+  article.append(...slide.childNodes);
+
+  const text = notes.map((n) => {
+    n.querySelectorAll('[data-deck-cue]').forEach((c) => c.remove());
+    return n.innerHTML.trim();
+  }).filter(Boolean);
+  if (text.length) {
+    const box = document.createElement('div');
+    box.className = 'deck-study-notes';
+    box.setAttribute('role', 'note');
+    box.innerHTML = `<p class="deck-study-notes-label">讲解</p>${text.join('')}`;
+    article.append(box);
+  }
+  return article;
+}
+
+/** The slide's own headings start at h3 (h1: the deck, h2: the part of the paper). */
+function demoteHeadings(slide: HTMLElement): void {
+  const headings = [...slide.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('svg'));
+  if (headings.length === 0) return;
+  const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
+  for (const h of headings) {
+    const level = Math.min(6, 3 + Number(h.tagName[1]) - top);
+    const replacement = document.createElement(`h${level}`);
+    for (const attr of h.attributes) replacement.setAttribute(attr.name, attr.value);
+    replacement.append(...h.childNodes);
+    h.replaceWith(replacement);
+  }
+}
+
+function tableOfContents(manifest: DeckManifest): HTMLElement {
+  const nav = document.createElement('nav');
+  nav.className = 'deck-study-toc';
+  nav.setAttribute('aria-label', '目录');
+  nav.innerHTML = `<details><summary>目录</summary><ol>${manifest.sections
+    .map((s) => `<li><a href="#/${s.slides[0]?.id ?? ''}">${escape(s.title)}</a></li>`)
+    .join('')}</ol></details>`;
+  return nav;
+}
+
+function escape(text: string): string {
+  const div = document.createElement('div');
+  div.textContent = text;
+  return div.innerHTML;
+}

@@ -1,0 +1,122 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+
+type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+
+let browser: Browser;
+let deck: WatchedPage;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const currentId = (): Promise<string> => deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
+
+describe('lecture tools in the presentation', () => {
+  it('M opens the section menu listing every section title, marks the current slide, and jumps by keyboard', async () => {
+    deck = await openDeck(browser, '#/logic-power');
+    await deck.page.keyboard.press('m');
+    const menu = deck.page.locator('.deck-menu');
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    const sections = await menu.locator('.deck-menu-section').allTextContents();
+    const manifest = await deck.page.evaluate(() => JSON.parse(document.getElementById('deck-manifest')!.textContent!) as { sections: { title: string }[] });
+    expect(sections).toEqual(manifest.sections.map((s) => s.title));
+    expect(sections).toEqual(expect.arrayContaining(['引言', '参考文献']));
+    expect(await menu.locator('a[aria-current="page"]').getAttribute('data-deck-slide')).toBe('logic-power');
+    expect(await deck.page.evaluate(() => document.activeElement?.getAttribute('data-deck-slide'))).toBe('logic-power');
+    await deck.page.keyboard.press('ArrowDown');
+    await deck.page.keyboard.press('ArrowDown');
+    const target = await deck.page.evaluate(() => document.activeElement?.getAttribute('data-deck-slide'));
+    await deck.page.keyboard.press('Enter');
+    await expect.poll(() => menu.isVisible()).toBe(false);
+    expect(await currentId()).toBe(target);
+  });
+
+  it('Esc closes the menu without opening the overview, and a click on a title jumps', async () => {
+    await deck.page.keyboard.press('m');
+    await deck.page.keyboard.press('Escape');
+    expect(await deck.page.locator('.deck-menu').isVisible()).toBe(false);
+    expect(await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.isOverview())).toBe(false);
+    await deck.page.getByRole('button', { name: /目录/ }).click();
+    await deck.page.locator('.deck-menu a[data-deck-slide="paths-map"]').click();
+    expect(await currentId()).toBe('paths-map');
+  });
+
+  it('? lists every key in Chinese', async () => {
+    await deck.page.keyboard.press('Shift+?');
+    const help = deck.page.locator('.deck-help');
+    await expect.poll(() => help.isVisible()).toBe(true);
+    const text = await help.innerText();
+    for (const key of ['M', 'S', 'L', 'D', 'C', 'O', 'B', 'F', 'G', 'Ctrl+Shift+F', 'Alt+单击']) expect(text).toContain(key);
+    expect(text).toContain('激光笔');
+    await deck.page.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+  });
+
+  it('L turns the cursor into a laser dot that follows the pointer, and does not move the slide', async () => {
+    const before = await currentId();
+    await deck.page.keyboard.press('l');
+    await deck.page.mouse.move(400, 300);
+    const dot = deck.page.locator('.deck-laser');
+    await expect.poll(() => dot.isVisible()).toBe(true);
+    const box = await dot.boundingBox();
+    expect(Math.round(box!.x + box!.width / 2)).toBe(400);
+    expect(await currentId()).toBe(before);
+    await deck.page.keyboard.press('l');
+    await expect.poll(() => dot.isVisible()).toBe(false);
+  });
+
+  it('D draws strokes on the current slide; they survive going away and back; C clears them', async () => {
+    deck = await openDeck(browser, '#/logic-cake-triad');
+    const inked = (): Promise<number> =>
+      deck.page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('#logic-cake-triad canvas.deck-pen-canvas');
+        if (!canvas) return 0;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return n;
+      });
+    await deck.page.keyboard.press('d');
+    await deck.page.mouse.move(300, 300);
+    await deck.page.mouse.down();
+    await deck.page.mouse.move(500, 350, { steps: 8 });
+    await deck.page.mouse.up();
+    const drawn = await inked();
+    expect(drawn).toBeGreaterThan(200);
+
+    await deck.page.keyboard.press('d');
+    await deck.page.keyboard.press('ArrowRight');
+    expect(await currentId()).not.toBe('logic-cake-triad');
+    await deck.page.keyboard.press('ArrowLeft');
+    expect(await currentId()).toBe('logic-cake-triad');
+    expect(await inked()).toBe(drawn);
+
+    await deck.page.keyboard.press('c');
+    expect(await inked()).toBe(0);
+  });
+
+  it('with the pen away, a click on the slide reaches the slide (the canvas never blocks it)', async () => {
+    const hit = await deck.page.evaluate(() => document.elementFromPoint(640, 360)?.className ?? '');
+    expect(hit).not.toContain('deck-pen-canvas');
+  });
+
+  it('S opens the speaker view with the current notes, a pacing line, and follows navigation', async () => {
+    deck = await openDeck(browser, '#/logic-power');
+    const [speaker] = await Promise.all([deck.page.waitForEvent('popup'), deck.page.keyboard.press('s')]);
+    const notes = speaker.locator('.speaker-controls-notes .value');
+    await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain('强大动力');
+    expect(await notes.innerText()).toContain('计划：本页约');
+    await deck.page.keyboard.press('ArrowRight');
+    const next = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().querySelector('aside.notes')?.textContent ?? '');
+    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(next.trim().slice(-20));
+    await speaker.close();
+  });
+
+  it('logs no console error and sends nothing outside the origin', () => {
+    expect(deck.consoleErrors).toEqual([]);
+    expect(deck.foreignRequests).toEqual([]);
+  });
+});
