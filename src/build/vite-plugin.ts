@@ -12,6 +12,8 @@ export interface DeckPluginOptions {
   prerenderDiagrams?: boolean;
   /** Section files' folder, relative to the Vite root. @default 'slides' */
   slidesDir?: string;
+  /** Put the font files into the page as data: URLs (the one-file deck). @default false */
+  inlineFonts?: boolean;
 }
 
 /**
@@ -84,5 +86,5 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
       },
     },
   };
-  return [slides, deckFontsPlugin(() => compile().then((d) => d.fonts))];
+  return [slides, deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false })];
 }

@@ -1,5 +1,5 @@
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
-import { fontFaceCss } from './font-face-css.ts';
+import { dataUrl, fontFaceCss } from './font-face-css.ts';
 import type { FontFile } from './subset.ts';
 
 /** Where the dev server serves the deck font's files. */
@@ -8,12 +8,13 @@ const DEV_PATH = '/__deck-fonts/';
 /**
  * Ships the deck font with every page: its @font-face rules inline in `<head>` (the first slide
  * needs no extra CSS request), a preload of the regular weight, and the woff2 files as build
- * assets or, in dev, from a middleware. `fonts` gives the files of the current compile.
+ * assets or, in dev, from a middleware. `fonts` gives the files of the current compile;
+ * `inline` puts them in the page as data: URLs instead (the one-file deck).
  */
-export function deckFontsPlugin(fonts: () => Promise<readonly FontFile[]>): Plugin {
+export function deckFontsPlugin(fonts: () => Promise<readonly FontFile[]>, { inline = false } = {}): Plugin {
   let config: ResolvedConfig;
   const urlOf = (f: FontFile): string =>
-    config.command === 'serve' ? `${DEV_PATH}${f.name}` : `${config.base}${config.build.assetsDir}/${f.name}`;
+    inline ? dataUrl(f) : config.command === 'serve' ? `${DEV_PATH}${f.name}` : `${config.base}${config.build.assetsDir}/${f.name}`;
 
   return {
     name: 'deck:fonts',
@@ -37,13 +38,14 @@ export function deckFontsPlugin(fonts: () => Promise<readonly FontFile[]>): Plug
         const files = await fonts();
         const regular = files.find((f) => f.weight === 400 && f.unicodeRange === null);
         const tags: HtmlTagDescriptor[] = [{ tag: 'style', attrs: { id: 'deck-fonts' }, children: fontFaceCss(files, urlOf), injectTo: 'head-prepend' }];
-        if (regular) {
+        if (regular && !inline) {
           tags.unshift({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: urlOf(regular) }, injectTo: 'head-prepend' });
         }
         return files.length ? tags : [];
       },
     },
     async generateBundle() {
+      if (inline) return;
       for (const f of await fonts()) {
         this.emitFile({ type: 'asset', fileName: `${config.build.assetsDir}/${f.name}`, source: f.bytes });
       }

@@ -2,6 +2,11 @@ import type { ControllerFactory } from '../controller.ts';
 import { on } from '../bus.ts';
 import { Overlay } from '../overlay.ts';
 
+/** The printable pages; the one-file deck has no other pages, only the slides' print view. */
+const PRINT_LINKS = import.meta.env.VITE_DECK_ONE_FILE
+  ? '<a href="?print-pdf">幻灯片 PDF（用浏览器打印）</a>'
+  : '<a href="./handout.html">讲义（A4，每页三张）</a> · <a href="./notes.html">学习指南（含讲解）</a> · <a href="?print-pdf">幻灯片 PDF</a>';
+
 /**
  * The section menu (`M`): every section and slide title, the current one marked; arrows move,
  * Enter or a click jumps, Esc closes. Also links the printable handout and study guide.
@@ -24,7 +29,7 @@ export const menu: ControllerFactory = (deck, manifest) => {
           .join('')}</ol></li>`,
       )
       .join('')}</ol></nav>
-    <p class="deck-menu-print">打印：<a href="./handout.html">讲义（A4，每页三张）</a> · <a href="./notes.html">学习指南（含讲解）</a> · <a href="?print-pdf">幻灯片 PDF</a></p>`;
+    <p class="deck-menu-print">打印：${PRINT_LINKS}</p>`;
 
   let current = '';
   const stops: (() => void)[] = [];
