@@ -98,6 +98,13 @@ function compileSlide(slide: RawSlide, firstOf: string | null, sectionId: string
   const tokens = ctx.md.parse(slide.body, bodyEnv);
   moveHeadingId(tokens);
   if (slide.options.steps) markSteps(tokens);
+  for (const step of slide.steps) {
+    const html = ctx.md.render(step.text, env(step.line - 1, id, true));
+    if (!attachStepNotes(tokens, step.step, `<aside class="notes" data-deck-step="${step.step}">${html}</aside>`)) {
+      const count = tokens.filter(isFragment).length;
+      ctx.sink.add(file, step.line, `\`Note ${step.step}:\` is for step ${step.step}, but the slide has ${count} step${count === 1 ? '' : 's'}`, 'Number step notes by the fragments of the slide (`{.fragment}` or the `steps` option), from 1.');
+    }
+  }
   const body = ctx.md.renderer.render(tokens, ctx.md.options, bodyEnv);
   const notes = slide.notes ? ctx.md.render(slide.notes.text, env(slide.notes.line - 1, id, true)) : '';
   const cue = slide.cue ? ctx.md.render(slide.cue.text, env(slide.cue.line - 1, id, true)) : '';
@@ -135,6 +142,30 @@ function headingOf(tokens: Token[]): { title: string; id: string | null; line: n
 function moveHeadingId(tokens: Token[]): void {
   const open = tokens.find((t) => t.type === 'heading_open');
   if (open) open.attrs = (open.attrs ?? []).filter(([name]) => name !== 'id');
+}
+
+const isFragment = (t: Token): boolean => t.nesting === 1 && String(t.attrGet('class') ?? '').split(/\s+/).includes('fragment');
+
+/**
+ * Puts a step's notes inside its fragment (reveal.js's notes plugin shows them while that step
+ * is current). A paragraph becomes a div, since an aside may not sit in a paragraph.
+ */
+function attachStepNotes(tokens: Token[], step: number, aside: string): boolean {
+  const open = tokens.filter(isFragment)[step - 1];
+  if (!open) return false;
+  const start = tokens.indexOf(open);
+  const close = tokens.findIndex((t, i) => i > start && t.nesting === -1 && t.level === open.level && t.type === open.type.replace('_open', '_close'));
+  if (close < 0) return false;
+  if (open.tag === 'p') {
+    open.tag = 'div';
+    tokens[close]!.tag = 'div';
+  }
+  // markdown-it exports Token only as a type; its class is the one every token has.
+  const TokenClass = open.constructor as new (type: string, tag: string, nesting: number) => Token;
+  const html = new TokenClass('html_block', '', 0);
+  html.content = aside;
+  tokens.splice(close, 0, html);
+  return true;
 }
 
 /** The `steps` option: each top-level list item becomes a fragment. */

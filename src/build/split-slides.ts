@@ -9,6 +9,8 @@ export interface RawSlide {
   body: string;
   notes: RawBlock | null;
   cue: RawBlock | null;
+  /** `Note N:` blocks: the notes of the slide's Nth step (fragment), shown while it is current. */
+  steps: (RawBlock & { step: number })[];
   options: SlideOptions;
 }
 
@@ -35,8 +37,8 @@ export interface RawSection {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const OPTIONS = /^\s*<!--\s*\.slide:(.*?)-->\s*$/;
-const NOTE = /^Note:\s*(.*)$/;
-const CUE = /^Cue:\s*(.*)$/;
+/** `Note:` (the slide's notes), `Note 2:` (the notes of its 2nd step), `Cue:` (lecturer only). */
+const BLOCK_START = /^(Note(?: (\d+))?|Cue):\s*(.*)$/;
 
 /** Cuts a section file into front matter and slides; reports what it cannot read to `sink`. */
 export function splitSlides(text: string, file: string, sink: ErrorSink): RawSection {
@@ -92,10 +94,8 @@ function readFrontMatter(yaml: string, file: string, sink: ErrorSink): Record<st
 
 function readSlide(lines: string[], firstLine: number, file: string, sink: ErrorSink): RawSlide {
   const body: string[] = [];
-  const notes: string[] = [];
-  const cue: string[] = [];
-  let notesLine = 0;
-  let cueLine = 0;
+  // Each `Note:`, `Note N:` and `Cue:` line starts a block that runs to the next such line.
+  const blocks = new Map<string, { line: number; lines: string[] }>();
   let target = body;
   let fence: string | null = null;
   let options: SlideOptions = { steps: false, minutes: null, classes: [] };
@@ -108,22 +108,18 @@ function readSlide(lines: string[], firstLine: number, file: string, sink: Error
       else if (marker[0] === fence[0] && line.trim() === marker) fence = null;
     }
     if (fence === null) {
-      const note = NOTE.exec(line);
-      const cueMatch = CUE.exec(line);
+      const start = BLOCK_START.exec(line);
+      if (start) {
+        const key = start[1] === 'Cue' ? 'cue' : start[2] ? `step:${start[2]}` : 'notes';
+        const block = blocks.get(key) ?? { line: lineNo, lines: [] };
+        blocks.set(key, block);
+        // Line numbers inside a block count from its first line: a repeated header adds a blank.
+        if (block.lines.length) block.lines.push('');
+        block.lines.push(start[3] ?? '');
+        target = block.lines;
+        return;
+      }
       const opts = OPTIONS.exec(line);
-      if (note) {
-        target = notes;
-        notesLine = lineNo;
-        pad(notes, notes.length ? 1 : 0);
-        notes.push(note[1] ?? '');
-        return;
-      }
-      if (cueMatch) {
-        target = cue;
-        cueLine = lineNo;
-        cue.push(cueMatch[1] ?? '');
-        return;
-      }
       if (opts && target === body) {
         options = readOptions(opts[1] ?? '', file, lineNo, sink);
         body.push('');
@@ -132,13 +128,16 @@ function readSlide(lines: string[], firstLine: number, file: string, sink: Error
     }
     target.push(line);
   });
-  const block = (text: string[], line: number): RawBlock | null =>
-    text.join('\n').trim() ? { line, text: text.join('\n') } : null;
-  return { line: firstLine, body: body.join('\n'), notes: block(notes, notesLine), cue: block(cue, cueLine), options };
-}
-
-function pad(lines: string[], n: number): void {
-  for (let i = 0; i < n; i++) lines.push('');
+  const block = (key: string): RawBlock | null => {
+    const b = blocks.get(key);
+    return b && b.lines.join('\n').trim() ? { line: b.line, text: b.lines.join('\n') } : null;
+  };
+  const steps = [...blocks.keys()]
+    .filter((k) => k.startsWith('step:'))
+    .map((k) => ({ step: Number(k.slice(5)), ...block(k)! }))
+    .filter((s) => s.text !== undefined)
+    .sort((a, b) => a.step - b.step);
+  return { line: firstLine, body: body.join('\n'), notes: block('notes'), cue: block('cue'), steps, options };
 }
 
 const OPTION = /([a-z-]+)(?:=(?:"([^"]*)"|(\S+)))?/g;

@@ -13,7 +13,8 @@ export const DECK_FONT_STACK =
 /** Mermaid's settings, used by the build-time renderer and by the in-browser fallback alike. */
 export const MERMAID_CONFIG = {
   startOnLoad: false,
-  securityLevel: 'strict',
+  // Not 'strict': diagrams may link to slides (`click A href "#/slide-id"`); scripts are still removed.
+  securityLevel: 'antiscript',
   theme: 'base',
   fontFamily: DECK_FONT_STACK,
   themeVariables: {

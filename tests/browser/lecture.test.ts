@@ -44,6 +44,12 @@ describe('lecture tools in the presentation', () => {
     expect(await currentId()).toBe('paths-map');
   });
 
+  it('makes the overview map clickable: a box jumps to its part of the argument', async () => {
+    deck = await openDeck(browser, '#/overview');
+    await deck.page.locator('#overview a[xlink\\:href="#/logic-direction"]').click();
+    await expect.poll(currentId).toBe('logic-direction');
+  });
+
   it('? lists every key in Chinese', async () => {
     await deck.page.keyboard.press('Shift+?');
     const help = deck.page.locator('.deck-help');

@@ -33,7 +33,8 @@ function studySlide(slide: HTMLElement): HTMLElement {
   article.id = slide.id;
   article.className = ['deck-study-slide', ...slide.classList].join(' ');
   article.dataset.deckTitle = slide.dataset.deckTitle ?? '';
-  const notes = [...slide.querySelectorAll('aside.notes')];
+  // The slide's own notes first, then those of its steps, in step order.
+  const notes = [...slide.querySelectorAll<HTMLElement>('aside.notes')].sort((a, b) => Number(a.dataset.deckStep ?? 0) - Number(b.dataset.deckStep ?? 0));
   notes.forEach((n) => n.remove());
   demoteHeadings(slide);
   for (const el of slide.querySelectorAll('.fragment')) el.classList.remove('fragment', 'visible', 'current-fragment');

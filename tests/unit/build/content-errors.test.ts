@@ -93,3 +93,11 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
     ]);
   });
 });
+
+describe('step notes: `Note N:` belongs to the Nth step of its slide', () => {
+  it('a step note for a step the slide does not have', async () => {
+    expect(await messagesWith('step-notes-beyond-steps.md')).toEqual([
+      '[deck] slides/50-step-notes-beyond-steps.md:17 `Note 3:` is for step 3, but the slide has 2 steps. Number step notes by the fragments of the slide (`{.fragment}` or the `steps` option), from 1.',
+    ]);
+  });
+});
