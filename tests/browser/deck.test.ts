@@ -86,9 +86,19 @@ describe('the built deck in Chromium at 1280×720', () => {
         const slide = document.getElementById(slideId)!;
         const { h, v } = r.getIndices(slide);
         r.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
-        return { w: slide.scrollWidth, h: slide.scrollHeight, cw: slide.clientWidth, ch: slide.clientHeight };
+        // The lowest edge of any content, in slide pixels; the bottom padding is the toolbar's room.
+        const scale = slide.getBoundingClientRect().height / slide.offsetHeight;
+        const top = slide.getBoundingClientRect().top;
+        const bottom = Math.max(
+          0,
+          ...[...slide.querySelectorAll<HTMLElement>(':scope > *:not(aside.notes, canvas)')].map((el) => (el.getBoundingClientRect().bottom - top) / scale),
+        );
+        const room = slide.clientHeight - parseFloat(getComputedStyle(slide).paddingBottom);
+        return { w: slide.scrollWidth, h: slide.scrollHeight, cw: slide.clientWidth, ch: slide.clientHeight, bottom, room };
       }, id);
-      if (size.h > size.ch + 1 || size.w > size.cw + 1) overflowing.push(`${id} (${size.w}×${size.h} in ${size.cw}×${size.ch})`);
+      if (size.h > size.ch + 1 || size.w > size.cw + 1 || size.bottom > size.room + 1) {
+        overflowing.push(`${id} (${size.w}×${size.h} in ${size.cw}×${size.ch}; content ends at ${Math.round(size.bottom)} of ${size.room})`);
+      }
     }
     expect(overflowing).toEqual([]);
   });
