@@ -61,6 +61,16 @@ describe('the study view on a 390×844 phone', () => {
     expect(notes.cues).toBe(0);
   });
 
+  it('keeps a question’s notes (which give the answer away) folded until asked for', async () => {
+    const folded = await study.page.evaluate(() =>
+      [...document.querySelectorAll('article.deck-study-slide')]
+        .filter((a) => a.querySelector('form[data-deck-quiz]'))
+        .map((a) => a.querySelector('.deck-study-notes details:not([open])') !== null),
+    );
+    expect(folded.length).toBeGreaterThanOrEqual(9);
+    expect(folded.every(Boolean)).toBe(true);
+  });
+
   it('sets body text at 16 px or more', async () => {
     const small = await study.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('main p, main li, main td, main dd')]

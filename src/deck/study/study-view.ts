@@ -54,7 +54,10 @@ function studySlide(slide: HTMLElement): HTMLElement {
     const box = document.createElement('div');
     box.className = 'deck-study-notes';
     box.setAttribute('role', 'note');
-    box.innerHTML = `<p class="deck-study-notes-label">讲解</p>${text.join('')}`;
+    // A question's notes give its answer away: they wait, folded, until the reader asks.
+    box.innerHTML = article.querySelector('form[data-deck-quiz]')
+      ? `<details><summary class="deck-study-notes-label">讲解（含答案，答题后再看）</summary>${text.join('')}</details>`
+      : `<p class="deck-study-notes-label">讲解</p>${text.join('')}`;
     article.append(box);
   }
   return article;
