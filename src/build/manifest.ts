@@ -9,6 +9,7 @@ export function deckManifest(d: CompiledDeck): DeckManifest {
   return {
     title: d.meta.title,
     minutes: d.meta.minutes,
+    meta: { subtitle: d.meta.subtitle, authors: d.meta.authors, keywords: d.meta.keywords },
     sections: d.sections.map((s) => ({
       id: s.id,
       title: s.title,

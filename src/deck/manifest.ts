@@ -3,7 +3,7 @@ import type { DeckManifest } from '../shared/manifest.ts';
 /** The deck's table of contents, embedded by the build as `#deck-manifest`. */
 export function readManifest(): DeckManifest {
   const el = document.getElementById('deck-manifest');
-  return JSON.parse(el?.textContent ?? '{"title":"","minutes":45,"sections":[]}') as DeckManifest;
+  return JSON.parse(el?.textContent ?? '{"title":"","minutes":45,"meta":{"subtitle":"","authors":[],"keywords":[]},"sections":[]}') as DeckManifest;
 }
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */

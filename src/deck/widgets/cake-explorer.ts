@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { htmlEl, linearScale, pathData, spreadLabels, svgEl, type Scale } from './chart.ts';
+import { CHART_FONT_PX, htmlEl, linearScale, pathData, spreadLabels, svgEl, textWidth, type Scale } from './chart.ts';
 import {
   DEFAULT_SEED,
   gini,
@@ -208,7 +208,7 @@ export class CakeExplorer extends HTMLElement {
 
   /** Axes with ticks and titles, shared by both charts. */
   private static axes(svg: SVGSVGElement, x: Scale, y: Scale, xTitle: string, yTitle: string, format: (v: number) => string): void {
-    const font = 18;
+    const font = CHART_FONT_PX;
     const [left, right] = [x(x.domain[0]), x(x.domain[1])];
     const [bottom, top] = [y(y.domain[0]), y(y.domain[1])];
     const grid = svgEl('g', { class: 'ce-grid', 'aria-hidden': 'true' }, svg);
@@ -233,7 +233,7 @@ export class CakeExplorer extends HTMLElement {
     const svg = p.lorenzSvg;
     svg.replaceChildren();
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const font = 18;
+    const font = CHART_FONT_PX;
     const left = 54;
     const top = 32;
     const bottom = height - 62;
@@ -263,6 +263,10 @@ export class CakeExplorer extends HTMLElement {
       ['start', `起点 G=${fixed3(gini(this.incomes))}`],
       ['after', `一轮后 G=${fixed3(gini(grown))}`],
     ] as const;
+    // A plain panel behind the legend keeps it readable over the lines. (A stroke halo on the
+    // text would do it too, but makes Chromium embed that text as a Type 3 font in PDFs.)
+    const widest = Math.max(...entries.map(([, text]) => textWidth(text, font)));
+    svgEl('rect', { x: x(0) + 2, y: top + 10 - font / 2 - 6, width: 52 + widest, height: entries.length * (font + 8) + 4, class: 'ce-legend-panel' }, legend);
     entries.forEach(([id, text], i) => {
       const ly = top + 10 + i * (font + 8);
       svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, legend);
@@ -284,7 +288,7 @@ export class CakeExplorer extends HTMLElement {
     const svg = p.runSvg;
     svg.replaceChildren();
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const font = 18;
+    const font = CHART_FONT_PX;
     const matthew = runRounds(this.incomes, { ...this.round(), share: 0 }, ROUNDS, this.seed);
     const shared = runRounds(this.incomes, this.round(), ROUNDS, this.seed);
     const maxG = Math.max(0.6, ...matthew, ...shared);

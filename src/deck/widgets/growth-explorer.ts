@@ -1,5 +1,6 @@
 import katex from 'katex';
 import {
+  CHART_FONT_PX,
   formatNumber,
   htmlEl,
   linearScale,
@@ -292,7 +293,7 @@ export class GrowthExplorer extends HTMLElement {
     this.draw();
   }
 
-  /** Redraws the chart at the figure's current size, so text stays 18 px whatever the width. */
+  /** Redraws the chart at the figure's current size, so text keeps its size whatever the width. */
   private draw(): void {
     const p = this.parts!;
     const s = this.state;
@@ -311,7 +312,7 @@ export class GrowthExplorer extends HTMLElement {
         (c && !c.always ? `；第 ${c.year} 年起复利超过幂函数` : ''),
     );
 
-    const font = 18;
+    const font = CHART_FONT_PX;
     const samples = CURVES.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
     const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
     const maxY = Math.max(...all.map((pt) => pt.y));
@@ -368,6 +369,8 @@ export class GrowthExplorer extends HTMLElement {
       // Above the point, kept inside the plot; left of it when the point is near the right edge.
       const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
       const ty = cy - 16 > top + font ? cy - 16 : cy + 16 + font;
+      // A panel, not a stroke halo, behind the label: a halo makes PDFs embed the text as Type 3.
+      svgEl('rect', { x: tx - 4, y: ty - font, width: w + 8, height: font + 8, class: 'ge-cross-panel' }, mark);
       svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, mark).textContent = text;
     }
   }

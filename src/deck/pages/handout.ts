@@ -1,0 +1,106 @@
+import '../styles/handout.css';
+import type { DeckManifest } from '../../shared/manifest.ts';
+import { readManifest } from '../manifest.ts';
+import { registerWidgets } from '../widgets/index.ts';
+import { coverPage } from './cover.ts';
+import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
+import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
+import { readQuizzes } from './quiz-questions.ts';
+import { framedSlide } from './slide-frame.ts';
+import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
+
+/** Ruled lines beside each slide, for the student's notes. */
+const NOTE_LINES = 8;
+
+/**
+ * The A4 handout (`handout.html`): a cover, then three slides a page, each the real slide
+ * beside ruled lines, the section named at the top of every page; at the end the questions as
+ * a worksheet and, on a page of their own, the answers. `npm run pdf` prints this page.
+ */
+async function boot(): Promise<void> {
+  const manifest = readManifest();
+  const source = document.querySelector<HTMLElement>('.reveal');
+  const slides = source?.querySelector<HTMLElement>('.slides');
+  if (!source || !slides) return;
+  document.documentElement.classList.add('deck-handout-mode');
+  const questions = readQuizzes(slides);
+
+  const main = document.createElement('main');
+  main.className = 'deck-handout';
+  const intro = `每页三张幻灯片，右侧横线处记笔记。${questions.length ? '最后是自测练习，答案与解析在最后一页。' : ''}`;
+  const cover = coverPage(manifest, '课堂讲义', intro, slides.querySelector('section[data-deck-section] > section[id]'), true);
+  cover.append(contents(manifest));
+  main.append(cover);
+  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest.title, slides));
+  const practice = worksheetHtml(questions, manifest.sections) + answersHtml(questions);
+  if (practice) main.insertAdjacentHTML('beforeend', practice);
+  main.querySelectorAll('.deck-worksheet, .deck-answers').forEach((el) => numberSlideLinks(el, manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id))));
+
+  source.replaceWith(printBanner('讲义（A4，每页三张幻灯片）', { href: './notes.html', label: '学习指南' }), main);
+  linkWithinPage(main);
+  fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
+  registerWidgets();
+  await finishPrintPage({ runningHeads: WORKSHEET_HEADS, blankPages: ['deck-cover'] });
+}
+
+/** The cover's list of sections, each with the numbers of its slides. */
+function contents(manifest: DeckManifest): HTMLElement {
+  const list = document.createElement('ol');
+  list.className = 'deck-cover-contents';
+  list.setAttribute('aria-label', '内容');
+  let first = 1;
+  for (const s of manifest.sections) {
+    const last = first + s.slides.length - 1;
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `#part-${s.id}`;
+    link.textContent = s.title;
+    const range = document.createElement('span');
+    range.textContent = first === last ? `幻灯片 ${first}` : `幻灯片 ${first}–${last}`;
+    item.append(link, range);
+    list.append(item);
+    first = last + 1;
+  }
+  return list;
+}
+
+/** One printed page: the section's name in its header, then its slides, each beside lines. */
+function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement): HTMLElement {
+  const page = document.createElement('section');
+  page.className = 'deck-sheet';
+  page.dataset.deckSection = sheet.sectionId;
+  const head = document.createElement('header');
+  head.className = 'deck-sheet-head';
+  // The section's first page carries its heading (one outline entry); the others just name it.
+  const name = document.createElement(sheet.continued ? 'p' : 'h2');
+  name.className = 'deck-sheet-section';
+  name.textContent = sheet.continued ? `${sheet.sectionTitle}（续）` : sheet.sectionTitle;
+  if (!sheet.continued) name.id = `part-${sheet.sectionId}`;
+  const deck = document.createElement('p');
+  deck.className = 'deck-sheet-deck';
+  deck.textContent = `${deckTitle} · 讲义`;
+  head.append(name, deck);
+  page.append(head);
+  if (!sheet.continued) page.setAttribute('aria-labelledby', name.id);
+
+  for (const s of sheet.slides) {
+    const slide = slides.querySelector<HTMLElement>(`section[id="${CSS.escape(s.id)}"]`);
+    const row = document.createElement('div');
+    row.className = 'deck-sheet-row';
+    const figure = document.createElement('figure');
+    figure.className = 'deck-sheet-slide';
+    if (slide?.parentElement) figure.append(framedSlide(slide, slide.parentElement));
+    const caption = document.createElement('figcaption');
+    caption.textContent = `${s.number}`;
+    figure.append(caption);
+    const lines = document.createElement('div');
+    lines.className = 'deck-sheet-lines';
+    lines.setAttribute('aria-hidden', 'true');
+    lines.innerHTML = '<div></div>'.repeat(NOTE_LINES);
+    row.append(figure, lines);
+    page.append(row);
+  }
+  return page;
+}
+
+void boot();

@@ -1,0 +1,81 @@
+import '../styles/study-guide.css';
+import { readManifest } from '../manifest.ts';
+import { buildStudyDocument } from '../study/study-view.ts';
+import { registerWidgets } from '../widgets/index.ts';
+import { coverPage } from './cover.ts';
+import { sectionPageName } from './page-rules.ts';
+import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
+import { readQuizzes } from './quiz-questions.ts';
+import { answersHtml, questionHtml, WORKSHEET_HEADS } from './worksheet.ts';
+
+/**
+ * The study guide (`notes.html`): the study view's reading document set for A4 — every slide
+ * followed by its notes (lecturer-only cues left out), each section on new pages with its name
+ * at the top; the questions in place, their answers at the end. `npm run pdf` prints this page.
+ */
+function boot(): Promise<void> | void {
+  const manifest = readManifest();
+  const source = document.querySelector<HTMLElement>('.reveal');
+  const slides = source?.querySelector<HTMLElement>('.slides');
+  if (!source || !slides) return;
+  document.documentElement.classList.add('deck-study-mode', 'deck-study-guide-mode');
+  const questions = readQuizzes(slides);
+
+  // Taken before the study document empties the slides (it moves their content).
+  const titleSlide = slides.querySelector<HTMLElement>('section[data-deck-section] > section[id]')?.cloneNode(true) as HTMLElement | undefined;
+  const main = buildStudyDocument(manifest, slides);
+  main.classList.add('deck-study-guide');
+  // The study view's own title gives way to the cover's.
+  main.querySelector('.deck-study-title')?.remove();
+  const cover = coverPage(manifest, '学习指南', '按幻灯片顺序整理：每张幻灯片之后是它的讲解，可作为论文的导读与复习提纲。', titleSlide ?? null, false);
+  const toc = main.querySelector('.deck-study-toc');
+  toc?.querySelector('details')?.setAttribute('open', '');
+  if (toc) cover.append(toc);
+  main.prepend(cover);
+
+  for (const part of main.querySelectorAll<HTMLElement>('section.deck-study-section')) {
+    part.style.setProperty('page', sectionPageName(part.dataset.deckSection ?? ''));
+  }
+  main.querySelectorAll<HTMLElement>('form.deck-quiz').forEach((form) => {
+    const i = questions.findIndex((q) => q.id === form.dataset.deckQuiz);
+    const q = questions[i];
+    if (q) form.outerHTML = questionHtml(q, i + 1);
+  });
+  main.insertAdjacentHTML('beforeend', answersHtml(questions));
+  const ids = manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id));
+  main.querySelectorAll('.deck-answers').forEach((el) => numberSlideLinks(el, ids));
+  numberSlides(main, ids);
+
+  source.replaceWith(printBanner('学习指南（A4，幻灯片与讲解）', { href: './handout.html', label: '讲义' }), main);
+  linkWithinPage(main);
+  for (const a of main.querySelectorAll<HTMLAnchorElement>('.deck-study-toc a[href^="#"]')) {
+    // Table-of-contents entries lead to the part's heading, which names it.
+    const part = main.querySelector(`section.deck-study-section > article[id="${CSS.escape(a.hash.slice(1))}"]`)?.parentElement;
+    const heading = part?.querySelector('h2[id]');
+    if (heading) a.hash = heading.id;
+  }
+  fitToScreen(main);
+  registerWidgets();
+  return finishPrintPage({
+    runningHeads: [...manifest.sections.map((s) => ({ page: sectionPageName(s.id), title: s.title })), ...WORKSHEET_HEADS],
+    blankPages: ['deck-cover'],
+  });
+}
+
+/** Each slide's heading starts with the slide's number, as on the slides and in the handout. */
+function numberSlides(main: HTMLElement, ids: readonly string[]): void {
+  for (const article of main.querySelectorAll<HTMLElement>('article.deck-study-slide')) {
+    const n = ids.indexOf(article.id) + 1;
+    if (n === 0) continue;
+    const number = document.createElement('span');
+    number.className = 'deck-study-number';
+    number.textContent = `${n}`;
+    // Seen on paper, left out of the heading's name (and so of the PDF outline).
+    number.setAttribute('aria-hidden', 'true');
+    const heading = article.querySelector('h3, h4, h5, h6');
+    if (heading) heading.prepend(number);
+    else article.prepend(number);
+  }
+}
+
+void boot();
