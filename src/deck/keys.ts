@@ -14,8 +14,8 @@ export interface KeyInfo {
 export const KEYS: KeyInfo[] = [
   { keys: '→ / 空格 / N', does: '下一步（先逐条显示，再翻到下一页）' },
   { keys: '← / P', does: '上一步' },
-  { keys: '↑ / ↓', does: '同一节内上下翻页' },
-  { keys: 'Home / End', does: '第一页 / 最后一页' },
+  { keys: '↑ / ↓', does: '同一节内上一页 / 下一页（跳过逐条显示）' },
+  { keys: 'Home / End', does: '第一节 / 最后一节' },
   { keys: 'M', does: '目录：列出所有章节和页面，可跳转', command: { key: 'M', keyCode: 77 } },
   { keys: 'S', does: '讲者视图：当前页、下一页、讲稿、计时与进度' },
   { keys: 'L', does: '激光笔：鼠标变成醒目的光点', command: { key: 'L', keyCode: 76 } },

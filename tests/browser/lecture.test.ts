@@ -46,7 +46,7 @@ describe('lecture tools in the presentation', () => {
 
   it('makes the overview map clickable: a box jumps to its part of the argument', async () => {
     deck = await openDeck(browser, '#/overview');
-    await deck.page.locator('#overview a[xlink\\:href="#/logic-direction"]').click();
+    await deck.page.locator('#overview svg a[*|href="#/logic-direction"]').click();
     await expect.poll(currentId).toBe('logic-direction');
   });
 

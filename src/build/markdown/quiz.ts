@@ -119,7 +119,8 @@ function renderQuiz(q: Quiz, md: MarkdownIt, env: RenderEnv, n: number): string 
       .join('')}</div>`;
   }
   const kind = { single: '单选题', multiple: '多选题（可选多项）', order: '排序题' }[q.type];
-  return `<form ${attrs}><fieldset><p class="deck-quiz-kind">${kind}</p>${legend}${body}</fieldset>
+  // The legend must be the fieldset's first child (HTML), so the kind of question comes before it.
+  return `<form ${attrs}><p class="deck-quiz-kind">${kind}</p><fieldset>${legend}${body}</fieldset>
 <div class="deck-quiz-actions"><button type="submit" class="deck-button">提交答案</button><p class="deck-quiz-feedback" role="status" aria-live="polite"></p></div>
 <div class="deck-quiz-explanation" hidden>${md.renderer.render(q.explanation, md.options, env)}</div></form>\n`;
 }

@@ -38,8 +38,11 @@ export function startQuiz(manifest: DeckManifest): void {
       const move = (e.target as Element).closest<HTMLButtonElement>('[data-move]');
       if (move) moveStep(move);
     });
-    // Keys typed into a question belong to it, not to the slide navigation.
-    form.addEventListener('keydown', (e) => e.stopPropagation());
+    // The keys that choose and press (arrows on an option, Space, Enter) are the question's; the
+    // deck keeps its own (→ after answering, M, ?), or a keyboard user is stuck on the slide.
+    form.addEventListener('keydown', (e) => {
+      if (e.key === ' ' || e.key === 'Enter' || (e.target instanceof HTMLInputElement && e.key.startsWith('Arrow'))) e.stopPropagation();
+    });
   }
   const progress = (): void => renderProgress(manifest, forms, results);
   on('answered', progress);

@@ -5,6 +5,9 @@
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The charts' text size in slide pixels: 18 px as drawn once reveal.js scales a 1280×720 slide by 0.96. */
+export const CHART_FONT_PX = 19;
+
 /** Creates an SVG element with attributes, appended to `parent` if given. */
 export function svgEl<K extends keyof SVGElementTagNameMap>(
   tag: K,

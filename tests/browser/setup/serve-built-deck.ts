@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the built deck is served, e.g. `http://127.0.0.1:41234/`. */
     deckUrl: string;
+    /** The folder the deck was built into (its pages, for checks on the files themselves). */
+    deckDist: string;
   }
 }
 
@@ -25,6 +27,7 @@ export async function setup(project: TestProject): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('[deck] the preview server did not report its URL');
   project.provide('deckUrl', url);
+  project.provide('deckDist', outDir);
 }
 
 export async function teardown(): Promise<void> {

@@ -1,0 +1,12 @@
+/** What Space and Enter press when it has the focus: a button, a 查看文字版 summary, a select. */
+const PRESSABLE = 'button, summary, select, [role="button"]';
+
+/**
+ * reveal.js's `keyboardCondition`: Space and Enter belong to a focused control (they press it),
+ * not to the slide navigation, so a keyboard user can press every button on a slide.
+ */
+export function keysForDeck(event: KeyboardEvent): boolean {
+  if (event.key !== ' ' && event.key !== 'Enter') return true;
+  const active = document.activeElement;
+  return !(active instanceof Element && active.matches(PRESSABLE));
+}
