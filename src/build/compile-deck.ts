@@ -2,11 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSection, type CompiledSection, type SectionInfo } from './compile-section.ts';
 import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences, type DeckMeta } from './deck-meta.ts';
+import { cleanSvg } from './diagrams/clean-svg.ts';
 import { renderDiagramsInChromium } from './diagrams/render-in-chromium.ts';
+import { diagramTextAlternative, TEXT_ALTERNATIVE_UI } from './diagrams/text-alternative.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
 import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
 import type { FontFile } from './fonts/subset.ts';
 import { escapeHtml } from './html.ts';
+import { shareDiagramStyles } from './html/diagram-styles.ts';
+import { markFirstSlide } from './html/first-slide.ts';
 import { REFERENCES_SLIDE_ID } from './markdown/citations.ts';
 import { diagramForBrowser, diagramPlaceholder } from './markdown/diagrams.ts';
 import type { DiagramSource, GlossaryTerm, RenderEnv } from './markdown/env.ts';
@@ -42,6 +46,8 @@ export interface CompiledDeck {
   files: string[];
   /** The deck font's woff2 files, to serve with the page (none when `fonts` is false). */
   fonts: FontFile[];
+  /** The drawn diagrams' stylesheet, shared by all of them, for the page's `<head>` ('' if none). */
+  diagramCss: string;
 }
 
 const SECTION_FILE = /^\d+-[\w-]+\.md$/;
@@ -80,10 +86,13 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
         slidesDir,
         html,
         text: diagrams.map((d) => d.source),
-        boldText: [meta.title, ...sections.map((s) => s.title)],
+        // The text versions' summary (查看文字版) is set bold.
+        boldText: [meta.title, ...sections.map((s) => s.title), TEXT_ALTERNATIVE_UI],
         cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts'),
       }, sink, warnings);
   html = await placeDiagrams(html, diagrams, options, fonts, sink, warnings);
+  const shared = shareDiagramStyles(html);
+  html = markFirstSlide(shared.html);
   return {
     meta,
     sections,
@@ -92,6 +101,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     warnings,
     files: ['slides/deck.yml', 'slides/references.yml', GLOSSARY_FILE, ...names.map((n) => `${slidesDir}/${n}`)],
     fonts: fonts.files,
+    diagramCss: shared.css,
   };
 }
 
@@ -158,8 +168,9 @@ async function placeDiagrams(html: string, diagrams: DiagramSource[], options: C
   return diagrams.reduce((out, d, i) => {
     const result = drawn?.[i];
     let figure: string;
-    if (!result) figure = diagramForBrowser(d.id, d.source);
-    else if ('svg' in result) figure = `<figure class="deck-diagram" data-deck-diagram="${d.id}"${growLimit(result.svg)}>${result.svg}</figure>`;
+    // Every diagram that draws is followed by its text version (查看文字版), a nested list.
+    if (!result) figure = diagramForBrowser(d.id, d.source) + diagramTextAlternative(d.source);
+    else if ('svg' in result) figure = `<figure class="deck-diagram" data-deck-diagram="${d.id}"${growLimit(result.svg)}>${cleanSvg(result.svg)}</figure>${diagramTextAlternative(d.source)}`;
     else {
       sink.add(d.file, d.line + (result.line ?? 0), `Mermaid diagram does not parse: ${result.error}`, 'Fix the diagram (Mermaid flowchart syntax; quote labels with punctuation: A["…"]).');
       figure = `<figure class="deck-diagram deck-error" role="alert" data-deck-diagram="${d.id}"><p>图表错误：${escapeHtml(result.error)}</p><pre>${escapeHtml(d.source)}</pre></figure>`;

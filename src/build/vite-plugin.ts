@@ -4,6 +4,7 @@ import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-d
 import { DeckContentError, formatContentError } from './errors.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
 import { escapeHtml } from './html.ts';
+import { deckPagePlugin } from './html/vite-page.ts';
 import { deckManifest } from './manifest.ts';
 
 /** Options of the `deck:slides` Vite plugin. */
@@ -14,6 +15,12 @@ export interface DeckPluginOptions {
   slidesDir?: string;
   /** Put the font files into the page as data: URLs (the one-file deck). @default false */
   inlineFonts?: boolean;
+  /**
+   * Build index.html with only its first slide, the others in `assets/slides-<hash>.html`
+   * (fetched once the first slide is painted; see html/vite-page.ts). @default !inlineFonts (a
+   * page that opens from a file cannot fetch)
+   */
+  splitSlides?: boolean;
 }
 
 /**
@@ -86,5 +93,5 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
       },
     },
   };
-  return [slides, deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false })];
+  return [deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }), slides, deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false })];
 }

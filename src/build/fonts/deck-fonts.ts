@@ -4,6 +4,7 @@ import { formatContentError, type ErrorSink } from '../errors.ts';
 import { boldClasses } from './bold-classes.ts';
 import { addCharacters, firstLines, PRINTABLE_ASCII, shownCharacters, type Place } from './collect-characters.ts';
 import { dataUrl, fontFaceCss } from './font-face-css.ts';
+import { firstSlideFonts } from './first-slide-fonts.ts';
 import { DECK_FONT_WEIGHTS, fontSourceId } from './font-sources.ts';
 import { subsetDeckFont, type FontFile } from './subset.ts';
 import { uiCharacters } from './ui-characters.ts';
@@ -36,6 +37,8 @@ export interface DeckFonts {
 
 /** The browser code: its strings (menus, help, widgets) are shown in the deck font, its CSS says what is bold. */
 const UI_DIR = 'src/deck';
+/** The study view's code: its first screen (header, contents) is in the first-slide faces too. */
+const STUDY_DIR = 'src/deck/study';
 
 /**
  * The deck font subset to exactly the characters the deck shows, per weight (700 only gets what
@@ -44,7 +47,8 @@ const UI_DIR = 'src/deck';
  * warning (it falls back to a system font).
  */
 export async function deckFonts(deck: DeckText, sink: ErrorSink, warnings: string[]): Promise<DeckFonts> {
-  const shown = shownCharacters(deck.html, boldClasses(deck.root, UI_DIR));
+  const bold = boldClasses(deck.root, UI_DIR);
+  const shown = shownCharacters(deck.html, bold);
   for (const text of deck.text) addCharacters(text, shown.all);
   for (const text of deck.boldText) addCharacters(text, shown.all, shown.bold);
   // The browser code's strings in both weights: which of them end up bold is only known at run time.
@@ -54,6 +58,10 @@ export async function deckFonts(deck: DeckText, sink: ErrorSink, warnings: strin
     deck.cacheDir,
   );
 
+  // The study view's first screen: the deck's and the first part's titles (boldText starts with them), its own strings.
+  const studyFirstScreen = [...deck.boldText.slice(0, 2), ...uiCharacters(deck.root, STUDY_DIR).keys()];
+  const first = await firstSlideFonts(deck.html, bold, { both: studyFirstScreen }, deck.cacheDir);
+
   const places = missing.some((c) => shown.all.has(c)) ? sourcePlaces(deck.root, deck.slidesDir) : new Map<string, Place>();
   const inSlides = missing.filter((c) => shown.all.has(c)).map((c) => ({ c, ...(places.get(c) ?? { file: `${deck.slidesDir}/`, line: 1 }) }));
   for (const { c, file, line } of inSlides.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
@@ -62,7 +70,8 @@ export async function deckFonts(deck: DeckText, sink: ErrorSink, warnings: strin
   for (const c of missing.filter((ch) => !shown.all.has(ch))) {
     warnings.push(formatContentError({ ...ui.get(c)!, problem: notInFont(c), fix: 'It falls back to a system font; use another character or an SVG icon.' }));
   }
-  return { files, css: fontFaceCss(files, dataUrl), key: JSON.stringify([fontSourceId(), DECK_FONT_WEIGHTS]) };
+  const all = [...files, ...first];
+  return { files: all, css: fontFaceCss(all, dataUrl), key: JSON.stringify([fontSourceId(), DECK_FONT_WEIGHTS]) };
 }
 
 function notInFont(c: string): string {

@@ -15,6 +15,8 @@ export interface FontFile {
   /** The CSS unicode-range the file is limited to; null for a weight's main file (all its glyphs). */
   unicodeRange: string | null;
   bytes: Buffer;
+  /** A small face with only the first slide's glyphs, loaded first (preloaded by the page). */
+  firstSlide?: boolean;
 }
 
 /** The deck font subset to a character set, and the characters it cannot supply. */

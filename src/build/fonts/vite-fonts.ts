@@ -7,9 +7,9 @@ const DEV_PATH = '/__deck-fonts/';
 
 /**
  * Ships the deck font with every page: its @font-face rules inline in `<head>` (the first slide
- * needs no extra CSS request), a preload of the regular weight, and the woff2 files as build
- * assets or, in dev, from a middleware. `fonts` gives the files of the current compile;
- * `inline` puts them in the page as data: URLs instead (the one-file deck).
+ * needs no extra CSS request), a preload of the faces the first slide is painted with, and the
+ * woff2 files as build assets or, in dev, from a middleware. `fonts` gives the files of the
+ * current compile; `inline` puts them in the page as data: URLs instead (the one-file deck).
  */
 export function deckFontsPlugin(fonts: () => Promise<readonly FontFile[]>, { inline = false } = {}): Plugin {
   let config: ResolvedConfig;
@@ -36,10 +36,13 @@ export function deckFontsPlugin(fonts: () => Promise<readonly FontFile[]>, { inl
       order: 'post',
       async handler() {
         const files = await fonts();
-        const regular = files.find((f) => f.weight === 400 && f.unicodeRange === null);
-        const tags: HtmlTagDescriptor[] = [{ tag: 'style', attrs: { id: 'deck-fonts' }, children: fontFaceCss(files, urlOf), injectTo: 'head-prepend' }];
-        if (regular && !inline) {
-          tags.unshift({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: urlOf(regular) }, injectTo: 'head-prepend' });
+        // Preloaded: what the first slide is painted with, its own small faces (else the regular weight).
+        const first = files.filter((f) => f.firstSlide);
+        const preload = first.length ? first : files.filter((f) => f.weight === 400 && f.unicodeRange === null);
+        // The (long) rules go at the end of <head>: `<meta charset>` must stay within the page's first 1024 bytes.
+        const tags: HtmlTagDescriptor[] = [{ tag: 'style', attrs: { id: 'deck-fonts' }, children: fontFaceCss(files, urlOf), injectTo: 'head' }];
+        if (!inline) {
+          tags.unshift(...preload.map((f): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: urlOf(f) }, injectTo: 'head' })));
         }
         return files.length ? tags : [];
       },

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { servedBytes } from './serve.ts';
+import { kindOf } from './walk.ts';
+
+/** A timed `npm run build` into a folder of the bench's own. */
+export interface BuildRun {
+  seconds: number;
+  /** The build said it left diagrams to the in-browser renderer (no Chromium). */
+  diagramFallback: boolean;
+  /** Its warnings and errors (stderr). */
+  log: string;
+}
+
+/** Runs a command in `cwd`, returning its exit code and output; throws if it fails. */
+function run(command: string, args: string[], cwd: string): Promise<{ seconds: number; stdout: string; stderr: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolve({ seconds, stdout, stderr });
+      else reject(new Error(`[bench] \`${command} ${args.join(' ')}\` failed (${code}):\n${stderr || stdout}`));
+    });
+  });
+}
+
+/** `npm run build -- --outDir <outDir>` in `root`, timed from the shell's point of view. */
+export async function timedBuild(root: string, outDir: string): Promise<BuildRun> {
+  const { seconds, stdout, stderr } = await run('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], root);
+  const log = `${stdout}\n${stderr}`;
+  return { seconds, diagramFallback: /left to the browser|no Chromium found/i.test(log), log: stderr.replace(/^npm warn .*\n?/gim, '').trim() };
+}
+
+/** Files and folders of the project a build reads. */
+const PROJECT = ['index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'slides', 'assets', 'src'];
+
+/**
+ * The same build from a copy of the project whose node_modules has no `.cache`: no diagram
+ * drawn and no font subset cached, as on a fresh clone (the diagrams are drawn in Chromium).
+ */
+export async function timedColdBuild(root: string, outDir: string): Promise<BuildRun> {
+  const copy = mkdtempSync(join(tmpdir(), 'deck-bench-cold-'));
+  try {
+    for (const entry of PROJECT.filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    mkdirSync(join(copy, 'node_modules'));
+    for (const name of readdirSync(join(root, 'node_modules')).filter((n) => n !== '.cache')) {
+      symlinkSync(join(root, 'node_modules', name), join(copy, 'node_modules', name));
+    }
+    return await timedBuild(copy, outDir);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** Every file of a built site, with its size and the size a gzip-serving server sends. */
+export interface DistFile {
+  path: string;
+  kind: string;
+  bytes: number;
+  served: number;
+}
+
+export function distFiles(dir: string): DistFile[] {
+  const files: DistFile[] = [];
+  const visit = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else {
+        const bytes = readFileSync(path);
+        const rel = relative(dir, path).split('\\').join('/');
+        files.push({ path: rel, kind: kindOf(rel), bytes: bytes.byteLength, served: servedBytes(rel, bytes).byteLength });
+      }
+    }
+  };
+  visit(dir);
+  return files;
+}
+
+/** dist/ by kind: raw bytes and bytes sent by a gzip-serving server. */
+export function sizesByKind(files: readonly DistFile[]): Record<string, { files: number; bytes: number; gzip: number }> {
+  const out: Record<string, { files: number; bytes: number; gzip: number }> = {};
+  for (const kind of ['html', 'js', 'css', 'fonts', 'other', 'total']) out[kind] = { files: 0, bytes: 0, gzip: 0 };
+  for (const f of files) {
+    for (const k of [f.kind, 'total']) {
+      out[k]!.files++;
+      out[k]!.bytes += f.bytes;
+      out[k]!.gzip += f.served;
+    }
+  }
+  return out;
+}
