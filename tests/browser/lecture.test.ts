@@ -50,6 +50,25 @@ describe('lecture tools in the presentation', () => {
     await expect.poll(currentId).toBe('logic-direction');
   });
 
+  it('reaches reveal.js’s own tools by mouse too: overview, blackout, search', async () => {
+    const reveal = (): Promise<{ overview: boolean; paused: boolean }> =>
+      deck.page.evaluate(() => {
+        const r = (window as unknown as RevealWindow).Reveal;
+        return { overview: r.isOverview(), paused: r.isPaused() };
+      });
+    await deck.page.getByRole('button', { name: '总览' }).click();
+    expect((await reveal()).overview).toBe(true);
+    await deck.page.getByRole('button', { name: '总览' }).click();
+    expect((await reveal()).overview).toBe(false);
+    await deck.page.getByRole('button', { name: '黑屏' }).click();
+    expect((await reveal()).paused).toBe(true);
+    await deck.page.keyboard.press('b');
+    expect((await reveal()).paused).toBe(false);
+    await deck.page.getByRole('button', { name: '搜索' }).click();
+    await expect.poll(() => deck.page.locator('.reveal .searchbox').isVisible()).toBe(true);
+    await deck.page.getByRole('button', { name: '搜索' }).click();
+  });
+
   it('? lists every key in Chinese', async () => {
     await deck.page.keyboard.press('Shift+?');
     const help = deck.page.locator('.deck-help');
