@@ -10,8 +10,10 @@
  *   npm run bench -- --no-cold        skip the cold build
  *   npm run bench -- --dist <dir>     measure a site already built there (no build at all)
  *
- * Progress goes to stderr; stdout is the JSON alone. Timings are for this machine and this run:
- * they are never asserted in tests (tests/browser/budgets.test.ts checks the sizes).
+ * Progress goes to stderr, the JSON to stdout (`npm run -s bench > bench.json`: -s keeps npm's
+ * own banner out). Timings are for this machine and this run, and a busy machine shows it (the
+ * load average is in the report): they are never asserted in tests (tests/browser/budgets.test.ts
+ * checks the sizes).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

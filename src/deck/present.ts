@@ -34,6 +34,8 @@ export async function startPresentation(mode: Exclude<DeckMode, 'study'>, manife
     hash: true,
     // → and ← walk every slide in order, down each section's stack, as a lecture runs.
     navigationMode: 'linear',
+    // Slides kept laid out around the current one: 2 halves the long tasks on a slow classroom PC.
+    viewDistance: 2,
     history: false,
     center: false,
     slideNumber: 'c/t',
