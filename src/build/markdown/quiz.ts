@@ -109,7 +109,7 @@ function renderQuiz(q: Quiz, md: MarkdownIt, env: RenderEnv, n: number): string 
     body = `<p class="deck-quiz-hint">用 ↑ ↓ 按钮排出正确顺序：</p><ol class="deck-quiz-order">${shuffled(q.options.length, id)
       .map((k) => {
         const text = inline(q.options[k]!.inline);
-        return `<li data-deck-order-item="${k}"><span class="deck-quiz-step">${text}</span><span class="deck-quiz-moves"><button type="button" class="deck-quiz-move" data-move="-1" aria-label="上移">↑</button><button type="button" class="deck-quiz-move" data-move="1" aria-label="下移">↓</button></span></li>`;
+        return `<li data-deck-order-item="${k}"><span class="deck-quiz-step">${text}</span><span class="deck-quiz-moves"><button type="button" class="deck-button deck-quiz-move" data-move="-1" aria-label="上移">↑</button><button type="button" class="deck-button deck-quiz-move" data-move="1" aria-label="下移">↓</button></span></li>`;
       })
       .join('')}</ol>`;
   } else {

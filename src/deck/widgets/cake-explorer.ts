@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { CHART_FONT_PX, htmlEl, linearScale, pathData, spreadLabels, svgEl, textWidth, type Scale } from './chart.ts';
+import { CHART_FONT_PX, htmlEl, linearScale, pathData, spreadLabels, svgEl, textWidth, widgetRoot, type Scale } from './chart.ts';
 import {
   DEFAULT_SEED,
   gini,
@@ -93,12 +93,7 @@ export class CakeExplorer extends HTMLElement {
   }
 
   private build(): void {
-    const root = htmlEl('div', 'ce', '', this);
-    root.setAttribute('data-prevent-swipe', '');
-    root.addEventListener('keydown', (e) => {
-      // reveal.js advances on Space even from a focused button; the button should act instead.
-      if ((e.key === ' ' || e.key === 'Enter') && (e.target as Element).tagName === 'BUTTON') e.stopPropagation();
-    });
+    const root = widgetRoot('ce', this);
 
     const panel = htmlEl('div', 'ce-panel', '', root);
     const slider = (key: 'growth' | 'share', label: string, max: number, step: number) => {

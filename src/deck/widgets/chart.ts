@@ -21,6 +21,19 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(
 }
 
 /** Creates an HTML element with a class and optional text, appended to `parent` if given. */
+/**
+ * A widget's root element: dragging a slider on a touch screen does not swipe to the next slide,
+ * and Space or Enter on a focused button presses the button instead of advancing the deck.
+ */
+export function widgetRoot(className: string, host: Element): HTMLDivElement {
+  const root = htmlEl('div', className, '', host);
+  root.setAttribute('data-prevent-swipe', '');
+  root.addEventListener('keydown', (e) => {
+    if ((e.key === ' ' || e.key === 'Enter') && (e.target as Element).tagName === 'BUTTON') e.stopPropagation();
+  });
+  return root;
+}
+
 export function htmlEl<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className = '',

@@ -3,6 +3,7 @@ import {
   CHART_FONT_PX,
   formatNumber,
   htmlEl,
+  widgetRoot,
   linearScale,
   logScale,
   niceMax,
@@ -174,13 +175,7 @@ export class GrowthExplorer extends HTMLElement {
   }
 
   private build(): void {
-    const root = htmlEl('div', 'ge', '', this);
-    // Dragging a slider on a touch screen must not swipe to the next slide.
-    root.setAttribute('data-prevent-swipe', '');
-    root.addEventListener('keydown', (e) => {
-      // reveal.js advances on Space even from a focused button; the button should act instead.
-      if ((e.key === ' ' || e.key === 'Enter') && (e.target as Element).tagName === 'BUTTON') e.stopPropagation();
-    });
+    const root = widgetRoot('ge', this);
 
     const figure = htmlEl('figure', 'ge-figure', '', root);
     const svg = svgEl('svg', { role: 'img', class: 'ge-chart' }, figure);
