@@ -8,7 +8,7 @@ import { diagramTextAlternative, TEXT_ALTERNATIVE_UI } from './diagrams/text-alt
 import { ErrorSink, type ContentError } from './errors.ts';
 import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
 import type { FontFile } from './fonts/subset.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { shareDiagramStyles } from './html/diagram-styles.ts';
 import { markFirstSlide } from './html/first-slide.ts';
 import { REFERENCES_SLIDE_ID } from './markdown/citations.ts';

@@ -1,7 +1,7 @@
 import MarkdownItFactory, { type MarkdownIt, type Token } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import type { ErrorSink } from './errors.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import type { DiagramSource, Glossary, Reference, RenderEnv } from './markdown/env.ts';
 import { splitSlides, type RawSlide } from './split-slides.ts';
 

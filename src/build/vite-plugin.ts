@@ -3,7 +3,7 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-deck.ts';
 import { DeckContentError, formatContentError } from './errors.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { deckPagePlugin } from './html/vite-page.ts';
 import { deckManifest } from './manifest.ts';
 

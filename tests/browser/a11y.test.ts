@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsAgain, CURRENT_SLIDE } from './helpers/axe.ts';
-import { deckUrl, launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+import { deckUrl, launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 import { currentSlide, showSlide, slideIds } from './helpers/slides.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
 
 let browser: Browser;
 let deck: WatchedPage;

@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTimeline, requestedBeforeMark, watchFirstSlide } from '../../scripts/bench/first-slide.ts';
 import { servedBytes } from '../../scripts/bench/serve.ts';
 import { FIRST_SLIDE_MARK } from '../../src/shared/first-slide.ts';
-import { deckUrl, launch } from './helpers/deck-page.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import { deckUrl, launch, type RevealWindow } from './helpers/deck-page.ts';
 
 /**
  * The size budgets of the "fast and light" issue, from the built files: what a gzip-serving

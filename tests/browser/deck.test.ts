@@ -1,8 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 
 let browser: Browser;
 let deck: WatchedPage;

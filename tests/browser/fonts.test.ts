@@ -1,8 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckUrl, launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import { deckUrl, launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 
 /** All of the deck font's files together, in bytes (the budget: 300 KB). */
 const FONT_BUDGET = 300_000;

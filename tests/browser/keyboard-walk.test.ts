@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 import { currentSlide, slideIds } from './helpers/slides.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
 
 /**
  * The deck driven by the keyboard alone: every input here is a key press. The page is only read

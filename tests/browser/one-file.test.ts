@@ -5,9 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleDeck } from '../../src/export/bundle.ts';
-import { launch } from './helpers/deck-page.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import { launch, type RevealWindow } from './helpers/deck-page.ts';
 
 let browser: Browser;
 let page: Page;

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gini, initialIncomes } from '../../src/deck/widgets/math/inequality.ts';
-import { launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 
 let browser: Browser;
 

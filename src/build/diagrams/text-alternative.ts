@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 
 /**
  * A Mermaid flowchart read as text, for its "查看文字版" list: what a sighted reader follows

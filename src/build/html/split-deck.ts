@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { REST_GROUP_MARK } from '../../shared/first-slide.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { elementSpan, firstSlideSpan } from './first-slide.ts';
 
 /** The compiled slides cut after the first one. */

@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import container from 'markdown-it-container';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The `::: name` blocks the format knows; anything else is reported. */

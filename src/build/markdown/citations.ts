@@ -1,5 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The id of the slide that lists the references; every citation links there. */

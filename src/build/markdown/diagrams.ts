@@ -1,5 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** Placeholder left in the HTML where a diagram goes once it is drawn. */

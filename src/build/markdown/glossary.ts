@@ -1,7 +1,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { GLOSSARY_FILE } from '../deck-meta.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { deckEnv, type GlossaryTerm, type RenderEnv } from './env.ts';
 
 /** Where the glossary list goes; the deck compiler fills it once every slide is compiled. */

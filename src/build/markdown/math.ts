@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import katex from 'katex';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { deckEnv, fileLine, type RenderEnv } from './env.ts';
 
 /**

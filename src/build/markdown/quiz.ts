@@ -1,6 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { deckEnv, fileLine, type RenderEnv } from './env.ts';
 
 /** The kinds of question the format knows. */

@@ -1,6 +1,7 @@
 import type { ControllerFactory } from '../controller.ts';
 import { on } from '../bus.ts';
 import { Overlay } from '../overlay.ts';
+import { escapeHtml } from '../../shared/html.ts';
 
 /** The printable pages; the one-file deck has no other pages, only the slides' print view. */
 const PRINT_LINKS = import.meta.env.VITE_DECK_ONE_FILE
@@ -24,8 +25,8 @@ export const menu: ControllerFactory = (deck, manifest) => {
     <h2 class="deck-overlay-title">目录</h2>
     <nav aria-label="章节与页面"><ol class="deck-menu-sections">${manifest.sections
       .map(
-        (s) => `<li><span class="deck-menu-section">${escape(s.title)}</span><ol>${s.slides
-          .map((sl) => `<li><a href="#/${sl.id}" data-deck-slide="${sl.id}">${escape(sl.title || sl.id)}</a></li>`)
+        (s) => `<li><span class="deck-menu-section">${escapeHtml(s.title)}</span><ol>${s.slides
+          .map((sl) => `<li><a href="#/${sl.id}" data-deck-slide="${sl.id}">${escapeHtml(sl.title || sl.id)}</a></li>`)
           .join('')}</ol></li>`,
       )
       .join('')}</ol></nav>
@@ -71,7 +72,3 @@ export const menu: ControllerFactory = (deck, manifest) => {
     },
   };
 };
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -1,5 +1,6 @@
 import type { DeckManifest } from '../../shared/manifest.ts';
 import { framedSlide } from './slide-frame.ts';
+import { escapeHtml } from '../../shared/html.ts';
 
 /** What a cover says about the paper, from `slides/deck.yml` by way of the manifest. */
 export type CoverMeta = DeckManifest['meta'];
@@ -24,14 +25,14 @@ export function coverPage(manifest: DeckManifest, kind: string, intro: string, t
   const cover = document.createElement('section');
   cover.className = 'deck-cover';
   cover.setAttribute('aria-labelledby', 'deck-cover-title');
-  cover.innerHTML = `<p class="deck-cover-kind">${escape(kind)}</p>
-<h1 id="deck-cover-title" class="deck-cover-title">${escape(manifest.title)}</h1>
-${meta?.subtitle ? `<p class="deck-cover-subtitle">${escape(meta.subtitle)}</p>` : ''}`;
+  cover.innerHTML = `<p class="deck-cover-kind">${escapeHtml(kind)}</p>
+<h1 id="deck-cover-title" class="deck-cover-title">${escapeHtml(manifest.title)}</h1>
+${meta?.subtitle ? `<p class="deck-cover-subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}`;
   if (meta?.authors) {
     const citation = document.createElement('div');
     citation.className = 'deck-cover-citation';
-    citation.innerHTML = `<p class="deck-cover-label">论文</p><p class="deck-cover-cite">${escape(citationText(manifest.title, meta.authors))}</p>
-<ul class="deck-cover-authors">${meta.authors.map((a) => `<li>${escape(a.name)}${a.affiliation ? `　${escape(a.affiliation)}` : ''}</li>`).join('')}</ul>
+    citation.innerHTML = `<p class="deck-cover-label">论文</p><p class="deck-cover-cite">${escapeHtml(citationText(manifest.title, meta.authors))}</p>
+<ul class="deck-cover-authors">${meta.authors.map((a) => `<li>${escapeHtml(a.name)}${a.affiliation ? `　${escapeHtml(a.affiliation)}` : ''}</li>`).join('')}</ul>
 ${meta.keywords?.length ? `<p class="deck-cover-keywords">关键词：${meta.keywords.map(escape).join('　')}</p>` : ''}`;
     cover.append(citation);
   } else if (titleSlide) {
@@ -58,8 +59,4 @@ ${meta.keywords?.length ? `<p class="deck-cover-keywords">关键词：${meta.key
     cover.append(fields);
   }
   return cover;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }

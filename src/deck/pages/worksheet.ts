@@ -1,4 +1,5 @@
 import type { QuizQuestion } from './quiz-questions.ts';
+import { escapeHtml } from '../../shared/html.ts';
 
 /** How each kind of question is named on paper and what the reader is asked to do. */
 const KIND: Record<QuizQuestion['type'], { label: string; how: string }> = {
@@ -27,7 +28,7 @@ export function questionHtml(q: QuizQuestion, n: number): string {
       return `<li><span class="deck-ws-box deck-ws-box-${q.type}" aria-hidden="true"></span>${mark}<span class="deck-ws-option">${html}</span></li>`;
     })
     .join('');
-  return `<div class="deck-ws-question" data-deck-ws-question="${escapeAttr(q.id)}">
+  return `<div class="deck-ws-question" data-deck-ws-question="${escapeHtml(q.id)}">
 <p class="deck-ws-prompt"><span class="deck-ws-number">${n}.</span> <span class="deck-ws-kind">（${kind.label}，${kind.how}）</span>${q.question}</p>
 <ul class="deck-ws-options">${options}</ul>
 </div>`;
@@ -46,7 +47,7 @@ function bySection(questions: readonly QuizQuestion[], sections: readonly { id: 
 export function worksheetHtml(questions: readonly QuizQuestion[], sections: readonly { id: string; title: string }[]): string {
   if (questions.length === 0) return '';
   const groups = bySection(questions, sections)
-    .map((g) => `<h3 class="deck-ws-section">${escapeText(g.title)}</h3>${g.items.map(({ q, n }) => questionHtml(q, n)).join('\n')}`)
+    .map((g) => `<h3 class="deck-ws-section">${escapeHtml(g.title)}</h3>${g.items.map(({ q, n }) => questionHtml(q, n)).join('\n')}`)
     .join('\n');
   return `<section class="deck-worksheet" aria-labelledby="deck-worksheet-title">
 <h2 id="deck-worksheet-title">自测练习</h2>
@@ -65,7 +66,7 @@ export function answersHtml(questions: readonly QuizQuestion[]): string {
           ? `正确顺序：</p><ol class="deck-ans-order">${q.answer.map((k) => `<li>${q.options[k] ?? ''}</li>`).join('')}</ol>`
           : `答案：<strong>${q.answer.map(optionLetter).join('、')}</strong></p>`;
       const explanation = q.explanation ? `<div class="deck-ans-explanation">${q.explanation}</div>` : '';
-      return `<div class="deck-ans" data-deck-ans="${escapeAttr(q.id)}"><p class="deck-ans-right"><span class="deck-ws-number">${i + 1}.</span> ${right}${explanation}</div>`;
+      return `<div class="deck-ans" data-deck-ans="${escapeHtml(q.id)}"><p class="deck-ans-right"><span class="deck-ws-number">${i + 1}.</span> ${right}${explanation}</div>`;
     })
     .join('\n');
   return `<section class="deck-answers" aria-labelledby="deck-answers-title">
@@ -74,12 +75,4 @@ export function answersHtml(questions: readonly QuizQuestion[]): string {
 ${items}
 </div>
 </section>`;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
-}
-
-function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
 }

@@ -1,4 +1,5 @@
 import type { DeckManifest } from '../../shared/manifest.ts';
+import { escapeHtml } from '../../shared/html.ts';
 
 /**
  * Turns the compiled slides into a reading document: one `<section>` with an `<h2>` per part
@@ -10,7 +11,7 @@ export function buildStudyDocument(manifest: DeckManifest, slides: HTMLElement):
   const main = document.createElement('main');
   main.id = 'deck-study';
   main.className = 'deck-study';
-  main.innerHTML = `<h1 class="deck-study-title">${escape(manifest.title)}</h1>`;
+  main.innerHTML = `<h1 class="deck-study-title">${escapeHtml(manifest.title)}</h1>`;
   main.append(tableOfContents(manifest));
 
   for (const group of slides.querySelectorAll<HTMLElement>(':scope > section[data-deck-section]')) {
@@ -82,13 +83,7 @@ function tableOfContents(manifest: DeckManifest): HTMLElement {
   nav.className = 'deck-study-toc';
   nav.setAttribute('aria-label', '目录');
   nav.innerHTML = `<details><summary>目录</summary><ol>${manifest.sections
-    .map((s) => `<li><a href="#/${s.slides[0]?.id ?? ''}">${escape(s.title)}</a></li>`)
+    .map((s) => `<li><a href="#/${s.slides[0]?.id ?? ''}">${escapeHtml(s.title)}</a></li>`)
     .join('')}</ol></details>`;
   return nav;
-}
-
-function escape(text: string): string {
-  const div = document.createElement('div');
-  div.textContent = text;
-  return div.innerHTML;
 }

@@ -2,6 +2,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/build/find-browser.ts';
 
+/** The page's window as the tests see it: reveal.js's instance is `window.Reveal`. */
+export type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+
 /** The built deck's URL (served by the browser project's global setup). */
 export const deckUrl = (): string => inject('deckUrl');
 

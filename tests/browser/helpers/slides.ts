@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-
-type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
+import type { RevealWindow } from './deck-page.ts';
 
 /** Every slide's id, in deck order. */
 export function slideIds(page: Page): Promise<string[]> {
