@@ -11,10 +11,10 @@ export default tseslint.config(
   {
     // The browser side and the build side never import each other (see README, Architecture).
     files: ['src/deck/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/build/**', '**/export/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/compiler/**', '**/node/**', '**/export/**'] }] },
   },
   {
-    files: ['src/build/**/*.ts'],
+    files: ['src/compiler/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/deck/**'] }] },
   },
 );

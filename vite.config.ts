@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { katexWoff2Only } from './src/build/katex-woff2.ts';
-import { deckPlugin } from './src/build/vite-plugin.ts';
+import { katexWoff2Only } from './src/compiler/katex-woff2.ts';
+import { deckPlugin } from './src/compiler/vite-plugin.ts';
 
 export default defineConfig({
   // Relative URLs: dist/ works from any folder of any static server.

@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../src/build/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../src/node/chromium.ts';
 import { REST_LINK_ID } from '../src/shared/first-slide.ts';
 import { distFiles, sizesByKind, timedBuild, timedColdBuild, type BuildRun } from './bench/build.ts';
 import { limitPage } from './bench/limit-page.ts';

@@ -1,4 +1,4 @@
-import { firstSlideSpan } from '../../src/build/html/first-slide.ts';
+import { firstSlideSpan } from '../../src/compiler/html/first-slide.ts';
 
 /**
  * The static-page limit: the built deck's own page cut down to its first slide, with the same

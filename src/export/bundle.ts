@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { deckError } from '../build/errors.ts';
-import { findBrowser, NO_BROWSER } from '../build/find-browser.ts';
-import { katexWoff2Only } from '../build/katex-woff2.ts';
-import { deckPlugin } from '../build/vite-plugin.ts';
+import { deckError } from '../node/errors.ts';
+import { findBrowser, NO_BROWSER } from '../node/chromium.ts';
+import { katexWoff2Only } from '../compiler/katex-woff2.ts';
+import { deckPlugin } from '../compiler/vite-plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 
 /** How long a page may take to be ready for print (build-time diagrams make it quick; this is a guard). */
 export const READY_TIMEOUT_MS = 60_000;

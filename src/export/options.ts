@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 
 /** The PDFs `npm run pdf` can write, in the order it writes them. */
 export const PDF_KINDS = ['slides', 'handout', 'notes'] as const;

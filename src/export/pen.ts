@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 
 /**
  * Where the deck's pen keeps its strokes (sessionStorage; see src/deck/controllers/pen.ts):

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 import { manifestSlideIds, openDeckPage, settle } from './deck-page.ts';
 import { pngName, pngSize } from './png-size.ts';
 import { writeAtomic } from './write-atomic.ts';

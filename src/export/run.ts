@@ -1,10 +1,10 @@
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { deckError } from '../build/errors.ts';
-import { findBrowser, launchBrowser, NO_BROWSER } from '../build/find-browser.ts';
+import { deckError } from '../node/errors.ts';
+import { findBrowser, launchBrowser, NO_BROWSER } from '../node/chromium.ts';
 import { ensureBuilt } from './dist.ts';
 import { HANDOUT, printHandout } from './handout-pdf.ts';
-import { printStudyGuide, STUDY_GUIDE } from './notes-pdf.ts';
+import { printStudyGuide, STUDY_GUIDE } from './study-guide-pdf.ts';
 import type { ExportOptions, PdfKind } from './options.ts';
 import { readPenMarks } from './pen.ts';
 import { exportPngs } from './png.ts';

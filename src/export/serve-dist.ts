@@ -1,5 +1,5 @@
 import { preview } from 'vite';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 
 /** A static server of the built site, for the browser to print from. */
 export interface DistServer {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 import { manifestSlideIds, openDeckPage } from './deck-page.ts';
 import { countPdfPages } from './pdf-pages.ts';
 import { PEN_STORAGE_KEY } from './pen.ts';

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { deckError } from '../build/errors.ts';
+import { deckError } from '../node/errors.ts';
 
 /**
  * Writes a file whole or not at all: the bytes go to `.<name>.tmp-<pid>` beside it, then are

@@ -9,7 +9,7 @@ const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.j
 /**
  * What the Nu HTML Checker reports about this deck that is not wrong, matched by the exact
  * message, each with the reason. Everything else it reports fails the test: Mermaid's and
- * KaTeX's markup is made valid at build time (src/build/diagrams/clean-svg.ts), never excused here.
+ * KaTeX's markup is made valid at build time (src/compiler/diagrams/clean-svg.ts), never excused here.
  */
 const KNOWN_FALSE_POSITIVES: { message: string; reason: string }[] = [
   {

@@ -1,6 +1,6 @@
-import { ErrorSink } from '../../src/build/errors.ts';
-import type { Reference, RenderEnv } from '../../src/build/markdown/env.ts';
-import { createMarkdown } from '../../src/build/markdown/index.ts';
+import { ErrorSink } from '../../src/compiler/errors.ts';
+import type { Reference, RenderEnv } from '../../src/compiler/markdown/env.ts';
+import { createMarkdown } from '../../src/compiler/markdown/index.ts';
 
 /** The paper's first references, enough for citation tests. */
 export const REFERENCES = new Map<number, Reference>(

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/build/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/node/chromium.ts';
 
 /** The page's window as the tests see it: reveal.js's instance is `window.Reveal`. */
 export type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };

@@ -2,9 +2,9 @@ import { cpSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileDeck } from '../../../src/build/compile-deck.ts';
-import { formatContentError } from '../../../src/build/errors.ts';
-import { findBrowser } from '../../../src/build/find-browser.ts';
+import { compileDeck } from '../../../src/compiler/compile-deck.ts';
+import { formatContentError } from '../../../src/compiler/errors.ts';
+import { findBrowser } from '../../../src/node/chromium.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const made: string[] = [];
@@ -74,14 +74,14 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
 
   it('an unknown ::: block', async () => {
     expect(await messagesWith('unknown-block.md')).toEqual([
-      expect.stringMatching(/^\[deck\] slides\/50-unknown-block\.md:8 unknown block `::: teachng`\. Use one of: ::: teaching, ::: references/),
+      expect.stringMatching(/^\[deck\] slides\/50-unknown-block\.md:8 unknown block `::: teachng`\. Use one of: ::: teaching, ::: discussion, ::: references/),
     ]);
   });
 
   it('an unknown slide option', async () => {
     expect(await messagesWith('unknown-slide-option.md')).toEqual([
-      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `stepz`. Use `steps`, `minutes=N` (N > 0) or `class=name`.',
-      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `minutes=two`. Use `steps`, `minutes=N` (N > 0) or `class=name`.',
+      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `stepz`. Use `steps`, `minutes=N` (N > 0), `class=name` or `plan=id`.',
+      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `minutes=two`. Use `steps`, `minutes=N` (N > 0), `class=name` or `plan=id`.',
     ]);
   });
 

@@ -27,6 +27,8 @@ export interface SlideOptions {
   minutes: number | null;
   /** Extra CSS classes for the slide. @default [] */
   classes: string[];
+  /** The lecture plans (deck.yml `plans`) the slide belongs to; null = every plan. @default null */
+  plans: string[] | null;
 }
 
 export interface RawSection {
@@ -98,7 +100,7 @@ function readSlide(lines: string[], firstLine: number, file: string, sink: Error
   const blocks = new Map<string, { line: number; lines: string[] }>();
   let target = body;
   let fence: string | null = null;
-  let options: SlideOptions = { steps: false, minutes: null, classes: [] };
+  let options: SlideOptions = { steps: false, minutes: null, classes: [], plans: null };
   lines.forEach((line, i) => {
     const lineNo = firstLine + i;
     const f = FENCE.exec(line);
@@ -143,15 +145,16 @@ function readSlide(lines: string[], firstLine: number, file: string, sink: Error
 const OPTION = /([a-z-]+)(?:=(?:"([^"]*)"|(\S+)))?/g;
 
 function readOptions(text: string, file: string, line: number, sink: ErrorSink): SlideOptions {
-  const options: SlideOptions = { steps: false, minutes: null, classes: [] };
+  const options: SlideOptions = { steps: false, minutes: null, classes: [], plans: null };
   for (const m of text.matchAll(OPTION)) {
     const key = m[1] ?? '';
     const value = m[2] ?? m[3];
     if (key === 'steps' && value === undefined) options.steps = true;
     else if (key === 'minutes' && value !== undefined && Number(value) > 0) options.minutes = Number(value);
     else if (key === 'class' && value) options.classes.push(...value.split(/\s+/).filter(Boolean));
+    else if (key === 'plan' && value) options.plans = value.split(',').filter(Boolean);
     else
-      sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N` (N > 0) or `class=name`.');
+      sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N` (N > 0), `class=name` or `plan=id`.');
   }
   return options;
 }

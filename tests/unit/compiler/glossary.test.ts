@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossaryTerm } from '../../../src/build/markdown/env.ts';
-import { ErrorSink } from '../../../src/build/errors.ts';
-import { createMarkdown } from '../../../src/build/markdown/index.ts';
+import type { GlossaryTerm } from '../../../src/compiler/markdown/env.ts';
+import { ErrorSink } from '../../../src/compiler/errors.ts';
+import { createMarkdown } from '../../../src/compiler/markdown/index.ts';
 import { REFERENCES } from '../helpers.ts';
 
 const term = (t: string, definition: string, teaching = false): GlossaryTerm => ({ term: t, definition, teaching, line: 1, firstSlide: null });

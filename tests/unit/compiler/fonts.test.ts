@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import katex from 'katex';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boldClasses } from '../../../src/build/fonts/bold-classes.ts';
-import { shownCharacters } from '../../../src/build/fonts/collect-characters.ts';
-import { fontFaceCss, unicodeRange } from '../../../src/build/fonts/font-face-css.ts';
-import { subsetDeckFont, type FontFile } from '../../../src/build/fonts/subset.ts';
-import { uiCharacters } from '../../../src/build/fonts/ui-characters.ts';
+import { boldClasses } from '../../../src/compiler/fonts/bold-classes.ts';
+import { shownCharacters } from '../../../src/compiler/fonts/collect-characters.ts';
+import { fontFaceCss, unicodeRange } from '../../../src/compiler/fonts/font-face-css.ts';
+import { subsetDeckFont, type FontFile } from '../../../src/compiler/fonts/subset.ts';
+import { uiCharacters } from '../../../src/compiler/fonts/ui-characters.ts';
 import { DECK_FONT_FAMILY, DECK_FONT_STACK } from '../../../src/shared/mermaid-config.ts';
 
 const made: string[] = [];

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import { deckError } from '../errors.ts';
+import { deckError } from '../../node/errors.ts';
 import { unicodeRange } from './font-face-css.ts';
 import { DECK_FONT_WEIGHTS, fontSourceId, planSlices, type FontWeight } from './font-sources.ts';
 

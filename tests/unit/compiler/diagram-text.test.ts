@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagramTextAlternative, outline, parseFlowchart, type OutlineItem } from '../../../src/build/diagrams/text-alternative.ts';
+import { diagramTextAlternative, outline, parseFlowchart, type OutlineItem } from '../../../src/compiler/diagrams/text-alternative.ts';
 
 /** The outline as indented lines: `→（x）` for a link followed, `[group]` before a subgraph's title. */
 function read(source: string): string[] {

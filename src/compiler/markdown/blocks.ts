@@ -4,7 +4,7 @@ import { escapeHtml } from '../../shared/html.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The `::: name` blocks the format knows; anything else is reported. */
-export const BLOCK_NAMES = ['teaching', 'references', 'quiz', 'glossary'] as const;
+export const BLOCK_NAMES = ['teaching', 'discussion', 'references', 'quiz', 'glossary'] as const;
 
 /**
  * `::: teaching` — a teaching addition, labelled so it is never taken for the authors' words.
@@ -15,6 +15,13 @@ export function blocks(md: MarkdownIt): void {
     render: (tokens: { nesting: number }[], idx: number) =>
       tokens[idx]!.nesting === 1
         ? '<aside class="deck-teaching" aria-label="教学补充"><p class="deck-teaching-label">教学补充 · 非原文</p>\n'
+        : '</aside>\n',
+  });
+
+  md.use(container, 'discussion', {
+    render: (tokens: { nesting: number }[], idx: number) =>
+      tokens[idx]!.nesting === 1
+        ? '<aside class="deck-teaching deck-discussion" aria-label="讨论题（教学补充）"><p class="deck-teaching-label">讨论 · 教学补充</p>\n'
         : '</aside>\n',
   });
 

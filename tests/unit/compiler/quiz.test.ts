@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shuffled } from '../../../src/build/markdown/quiz.ts';
+import { shuffled } from '../../../src/compiler/markdown/quiz.ts';
 import { render } from '../helpers.ts';
 
 const quiz = (type: string, body: string): string => `::: quiz ${type}\n${body}\n:::`;

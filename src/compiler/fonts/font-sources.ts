@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { deckError } from '../errors.ts';
+import { deckError } from '../../node/errors.ts';
 
 /** The weights the theme uses: 400 for text, 700 for headings and `strong`. */
 export const DECK_FONT_WEIGHTS = [400, 700] as const;

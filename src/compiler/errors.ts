@@ -26,11 +26,6 @@ export class DeckContentError extends Error {
   }
 }
 
-/** The one helper for errors that are not about content (tooling, I/O). */
-export function deckError(message: string, cause?: unknown): Error {
-  return new Error(`[deck] ${message}`, cause === undefined ? undefined : { cause });
-}
-
 /** Collects content errors while a file is compiled. */
 export class ErrorSink {
   readonly errors: ContentError[] = [];

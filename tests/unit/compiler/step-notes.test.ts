@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileSection } from '../../../src/build/compile-section.ts';
-import { ErrorSink } from '../../../src/build/errors.ts';
-import { createMarkdown } from '../../../src/build/markdown/index.ts';
+import { compileSection } from '../../../src/compiler/compile-section.ts';
+import { ErrorSink } from '../../../src/compiler/errors.ts';
+import { createMarkdown } from '../../../src/compiler/markdown/index.ts';
 import { REFERENCES } from '../helpers.ts';
 
 function compile(markdown: string): { html: string; errors: string[] } {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { MERMAID_CONFIG } from '../../shared/mermaid-config.ts';
-import { findBrowser, launchBrowser } from '../find-browser.ts';
+import { findBrowser, launchBrowser } from '../../node/chromium.ts';
 
 /** A drawn diagram, or why Mermaid refused it (`line` is 1-based in the diagram source, when known). */
 export type DiagramResult = { svg: string } | { error: string; line: number | null };
