@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A compile of a fixture deck subsets the font once (seconds) and may draw in Chromium.
+          testTimeout: 60_000,
         },
       },
       {

@@ -21,9 +21,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../src/node/chromium.ts';
-import { REST_LINK_ID } from '../src/shared/first-slide.ts';
+import { attribute } from '../src/compiler/html/dom.ts';
+import { ATTR, REST_LINK_ID } from '../src/shared/deck-model.ts';
 import { distFiles, sizesByKind, timedBuild, timedColdBuild, type BuildRun } from './bench/build.ts';
-import { limitPage } from './bench/limit-page.ts';
+import { elementsOf, limitPage } from './bench/limit-page.ts';
 import { measureLoad, type LoadRun } from './bench/load.ts';
 import { hasPdfScript, timedPagePdf, timedPdfExport, type PdfRun } from './bench/pdf.ts';
 import { serveGzip, GZIP_LEVEL } from './bench/serve.ts';
@@ -76,9 +77,10 @@ async function main(): Promise<void> {
 
     // 2. Serve it with gzip, with the static first-slide page beside it.
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
-    const restHref = new RegExp(`<link[^>]*id="${REST_LINK_ID}"[^>]*href="([^"]+)"`).exec(index)?.[1];
+    const restLink = elementsOf(index, (el) => el.tagName === 'link' && attribute(el, 'id') === REST_LINK_ID)[0];
+    const restHref = restLink ? attribute(restLink, 'href') : null;
     const rest = restHref ? readFileSync(join(dir, restHref.replace(/^\.\//, '')), 'utf8') : '';
-    const diagrams = (index + rest).match(/<figure class="deck-diagram[^"]*" data-deck-diagram=/g)?.length ?? 0;
+    const diagrams = [index, rest].flatMap((html) => elementsOf(html, (el) => el.tagName === 'figure' && attribute(el, ATTR.diagram) !== null && !(attribute(el, 'class') ?? '').includes('deck-error'))).length;
     const server = await serveGzip(dir, { 'bench-first-slide.html': limitPage(index) });
     const browser = await chromium.launch({ executablePath: browserPath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
     try {

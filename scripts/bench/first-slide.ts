@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { FIRST_SLIDE_MARK } from '../../src/shared/first-slide.ts';
+import { FIRST_SLIDE_MARK } from '../../src/shared/deck-model.ts';
 
 /**
  * "First slide visible": the render time of the Element Timing entry of the first slide's

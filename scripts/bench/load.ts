@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { FIRST_SLIDE_MARK } from '../../src/shared/first-slide.ts';
+import { FIRST_SLIDE_MARK } from '../../src/shared/deck-model.ts';
 import { readTimeline, receivedBeforeMark, requestedBeforeMark, watchFirstSlide, type PageTimeline, type Received } from './first-slide.ts';
 
 /** One cold load of a page, up to its first slide being visible. */

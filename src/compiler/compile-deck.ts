@@ -1,21 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSection, type CompiledSection, type SectionInfo } from './compile-section.ts';
-import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences, type DeckMeta } from './deck-meta.ts';
-import { cleanSvg } from './diagrams/clean-svg.ts';
-import { renderDiagramsInChromium } from './diagrams/render-in-chromium.ts';
-import { diagramTextAlternative, TEXT_ALTERNATIVE_UI } from './diagrams/text-alternative.ts';
+import { REFERENCES_SLIDE_ID } from '../shared/deck-model.ts';
+import { UI, uiText } from '../shared/ui-strings.ts';
+import { parseSection, partTokens, renderSection, type ParsedFile } from './compile-section.ts';
+import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences } from './deck-meta.ts';
+import { drawDiagrams } from './diagrams/draw-diagrams.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
+import { boldClasses, DECK_CSS_DIR } from './fonts/deck-css.ts';
+import { addCharacters, needsGlyph, noCharacters, type ShownCharacters } from './fonts/collect-characters.ts';
 import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
+import { addShownText } from './fonts/shown-text.ts';
 import type { FontFile } from './fonts/subset.ts';
-import { escapeHtml } from '../shared/html.ts';
-import { shareDiagramStyles } from './html/diagram-styles.ts';
-import { markFirstSlide } from './html/first-slide.ts';
-import { REFERENCES_SLIDE_ID } from './markdown/citations.ts';
-import { diagramForBrowser, diagramPlaceholder } from './markdown/diagrams.ts';
-import type { DiagramSource, GlossaryTerm, RenderEnv } from './markdown/env.ts';
 import type { MarkdownIt } from 'markdown-it';
+import type { DeckContext } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
+import type { DeckModel } from './model.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
 export interface CompileOptions {
@@ -33,156 +32,134 @@ export interface CompileOptions {
   fontCacheDir?: string;
 }
 
-/** The compiled deck: the slides' HTML, what they are, and everything that is wrong with them. */
+/** The compiled deck: its model, what the pages need beside it, and everything that is wrong with it. */
 export interface CompiledDeck {
-  meta: DeckMeta;
-  sections: SectionInfo[];
-  /** All `<section>` groups, ready for `.reveal .slides`. */
-  html: string;
+  model: DeckModel;
   errors: ContentError[];
   /** Not errors, but worth saying (e.g. diagrams left to the browser). */
   warnings: string[];
-  /** Every file the deck was compiled from, to watch in the dev server. */
-  files: string[];
   /** The deck font's woff2 files, to serve with the page (none when `fonts` is false). */
   fonts: FontFile[];
-  /** The drawn diagrams' stylesheet, shared by all of them, for the page's `<head>` ('' if none). */
+  /** The drawn diagrams' shared stylesheet, for the page's `<head>` ('' if none). */
   diagramCss: string;
 }
 
 const SECTION_FILE = /^\d+-[\w-]+\.md$/;
 
-/** Compiles `slides/` into reveal.js sections, collecting every content error with its place. */
+/**
+ * Compiles `slides/` into the deck model, collecting every content error with its place. Every
+ * file is parsed first (terms are marked where they first appear, links can then be checked
+ * against every slide), then the font is subset to what the deck shows, the diagrams are drawn
+ * with it, and only then is anything rendered.
+ */
 export async function compileDeck(options: CompileOptions): Promise<CompiledDeck> {
   const { root } = options;
   const slidesDir = options.slidesDir ?? 'slides';
   const sink = new ErrorSink();
+  const warnings: string[] = [];
   const meta = readDeckMeta(root, sink);
   const references = readReferences(root, sink);
+  const deck: DeckContext = {
+    sink,
+    bibliography: references,
+    root,
+    glossary: { terms: readGlossary(root, sink) },
+    diagrams: [],
+    links: [],
+    citations: [],
+    quizzes: [],
+    rendering: null,
+  };
   const md = createMarkdown();
-  const diagrams: DiagramSource[] = [];
-  const glossary = { terms: readGlossary(root, sink) };
+  const parsed = sectionFiles(root, slidesDir, sink).map((file) => parseSection(readFileSync(join(root, file), 'utf8'), file, md, deck));
+  checkIds(parsed, sink);
+  for (const t of deck.glossary.terms.filter((term) => term.firstSlide === null)) {
+    sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
+  }
 
-  const names = readdirSync(join(root, slidesDir)).filter((f) => f.endsWith('.md')).sort();
+  const fonts: DeckFonts = options.fonts === false
+    ? { files: [], css: '', key: '' }
+    : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta.title, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
+  const drawings = await drawDiagrams(deck.diagrams, {
+    draw: options.prerenderDiagrams !== false,
+    cacheDir: options.cacheDir ?? join(root, 'node_modules/.cache/deck-diagrams'),
+    fonts,
+  }, sink, warnings);
+  const ids = new Set(parsed.flatMap((p) => p.section.slides.map((s) => s.id)));
+  for (const link of [...deck.links, ...drawings.links]) {
+    if (!ids.has(link.target)) sink.add(link.file, link.line, `link to unknown slide \`#/${link.target}\``, 'Link to the id of an existing slide (see the `{#id}` of its heading).');
+  }
+
+  deck.rendering = {
+    slideNumbers: new Map([...ids].map((id, i) => [id, i + 1])),
+    drawings: drawings.byId,
+  };
+  const sections = parsed.map((p, i) => renderSection(p, md, i === 0));
+  if (deck.citations.length && !ids.has(REFERENCES_SLIDE_ID)) {
+    sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
+  }
+  const model: DeckModel = {
+    meta,
+    sections,
+    quizzes: deck.quizzes,
+    diagrams: deck.diagrams.map((d) => ({ ...d, drawing: drawings.byId.get(d.id) ?? null })),
+    glossary: deck.glossary.terms,
+    references: [...references.values()],
+    citations: deck.citations,
+  };
+  return { model, errors: sink.errors, warnings, fonts: fonts.files, diagramCss: drawings.css };
+}
+
+/** The section files in deck order (paths from the root); what is wrong with the folder is reported. */
+function sectionFiles(root: string, slidesDir: string, sink: ErrorSink): string[] {
+  const dir = join(root, slidesDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    sink.add(`${slidesDir}/`, 1, `the folder ${slidesDir}/ is missing`, `Create it with one Markdown file per section (see the README, "Authoring format").`);
+    return [];
+  }
+  const names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   for (const name of names.filter((n) => !SECTION_FILE.test(n) && n !== 'README.md')) {
     sink.add(`${slidesDir}/${name}`, 1, `section file name \`${name}\` does not start with a number`, 'Name section files `NN-name.md` (e.g. `02-logic.md`); they are shown in that order.');
   }
-  const compiled = names.filter((n) => SECTION_FILE.test(n)).map((name) => {
-    const file = `${slidesDir}/${name}`;
-    return compileSection(readFileSync(join(root, file), 'utf8'), file, { md, sink, references, root, diagrams, glossary });
-  });
-  const sections = compiled.map((c) => c.info);
-  checkIds(sections, sink);
-  checkReferencesSlide(sections, compiled.map((c) => c.html).join(''), slidesDir, sink);
-
-  const warnings: string[] = [];
-  const glossaryEnv: RenderEnv = { file: GLOSSARY_FILE, lineOffset: 0, sink, bibliography: references, root, diagrams, slideId: 'glossary', sectionId: '', inNotes: true, glossary };
-  checkSlideLinks(compiled, root, sink);
-  let html = placeGlossary(compiled.map((c) => c.html).join('\n'), glossary.terms, sections, md, glossaryEnv);
-  const fonts: DeckFonts = options.fonts === false
-    ? { files: [], css: '', key: '' }
-    : await deckFonts({
-        root,
-        slidesDir,
-        html,
-        text: diagrams.map((d) => d.source),
-        // The text versions' summary (查看文字版) is set bold.
-        boldText: [meta.title, ...sections.map((s) => s.title), TEXT_ALTERNATIVE_UI],
-        cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts'),
-      }, sink, warnings);
-  html = await placeDiagrams(html, diagrams, options, fonts, sink, warnings);
-  const shared = shareDiagramStyles(html);
-  html = markFirstSlide(shared.html);
-  return {
-    meta,
-    sections,
-    html,
-    errors: sink.errors,
-    warnings,
-    files: ['slides/deck.yml', 'slides/references.yml', GLOSSARY_FILE, ...names.map((n) => `${slidesDir}/${n}`)],
-    fonts: fonts.files,
-    diagramCss: shared.css,
-  };
-}
-
-/** Fills every `::: glossary` list; a term that no slide uses is reported at its glossary line. */
-function placeGlossary(html: string, terms: GlossaryTerm[], sections: SectionInfo[], md: MarkdownIt, env: RenderEnv): string {
-  for (const t of terms.filter((t) => t.firstSlide === null)) {
-    env.sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
+  const files = names.filter((n) => SECTION_FILE.test(n)).map((n) => `${slidesDir}/${n}`);
+  if (files.length === 0 && names.length === 0) {
+    sink.add(`${slidesDir}/`, 1, `${slidesDir}/ has no section files`, 'Add one `NN-name.md` file per section of the paper.');
   }
-  const slides = sections.flatMap((s) => s.slides);
-  return html.replace(/<!--deck:glossary:([\d-]*)-->/g, (_m, range: string) => {
-    const [from, to] = range ? range.split('-').map(Number) : [1, terms.length];
-    const items = terms.slice((from ?? 1) - 1, to).map((t) => {
-      const n = slides.findIndex((s) => s.id === t.firstSlide) + 1;
-      const where = n ? ` <a class="deck-glossary-where" href="#/${t.firstSlide}">见第 ${n} 页</a>` : '';
-      return `<div class="deck-glossary-entry"><dt>${escapeHtml(t.term)}</dt><dd>${md.renderInline(t.definition, { ...env, lineOffset: t.line - 1 })}${t.teaching ? '<span class="deck-term-source">（教学补充）</span>' : ''}${where}</dd></div>`;
-    });
-    return `<dl class="deck-glossary">${items.join('')}</dl>`;
-  });
+  return files;
 }
 
-/** Every `#/slide-id` link must lead to a slide of the deck; reported where the link is written. */
-function checkSlideLinks(compiled: CompiledSection[], root: string, sink: ErrorSink): void {
-  const ids = new Set(compiled.flatMap((c) => c.info.slides.map((s) => s.id)));
-  for (const { info, html } of compiled) {
-    const lines = readFileSync(join(root, info.file), 'utf8').split('\n');
-    for (const m of html.matchAll(/href="#\/([^"]*)"/g)) {
-      const target = m[1]!;
-      if (ids.has(target)) continue;
-      const line = lines.findIndex((l) => l.includes(`#/${target}`)) + 1;
-      sink.add(info.file, line || 1, `link to unknown slide \`#/${target}\``, 'Link to the id of an existing slide (see the `{#id}` of its heading).');
-    }
-  }
-}
-
-function checkIds(sections: SectionInfo[], sink: ErrorSink): void {
+function checkIds(parsed: ParsedFile[], sink: ErrorSink): void {
   const seen = new Map<string, { file: string; line: number }>();
-  for (const slide of sections.flatMap((s) => s.slides)) {
-    const first = seen.get(slide.id);
-    if (first) sink.add(slide.file, slide.line, `duplicate slide id \`${slide.id}\` (first used at ${first.file}:${first.line})`, 'Give each slide its own id.');
-    else seen.set(slide.id, slide);
-  }
-}
-
-function checkReferencesSlide(sections: SectionInfo[], html: string, slidesDir: string, sink: ErrorSink): void {
-  const cited = html.includes('class="deck-cite"');
-  const has = sections.some((s) => s.slides.some((sl) => sl.id === REFERENCES_SLIDE_ID));
-  if (cited && !has) {
-    sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
-  }
-}
-
-async function placeDiagrams(html: string, diagrams: DiagramSource[], options: CompileOptions, fonts: DeckFonts, sink: ErrorSink, warnings: string[]): Promise<string> {
-  if (diagrams.length === 0) return html;
-  const drawn = options.prerenderDiagrams === false
-    ? null
-    : await renderDiagramsInChromium(diagrams, {
-        cacheDir: options.cacheDir ?? join(options.root, 'node_modules/.cache/deck-diagrams'),
-        fontCss: fonts.css,
-        fontKey: fonts.key,
-      });
-  if (!drawn && options.prerenderDiagrams !== false) {
-    warnings.push(`[deck] no Chromium found: ${diagrams.length} diagrams are left to the browser and not checked at build time (set CHROME_PATH or install chromium)`);
-  }
-  return diagrams.reduce((out, d, i) => {
-    const result = drawn?.[i];
-    let figure: string;
-    // Every diagram that draws is followed by its text version (查看文字版), a nested list.
-    if (!result) figure = diagramForBrowser(d.id, d.source) + diagramTextAlternative(d.source);
-    else if ('svg' in result) figure = `<figure class="deck-diagram" data-deck-diagram="${d.id}"${growLimit(result.svg)}>${cleanSvg(result.svg)}</figure>${diagramTextAlternative(d.source)}`;
-    else {
-      sink.add(d.file, d.line + (result.line ?? 0), `Mermaid diagram does not parse: ${result.error}`, 'Fix the diagram (Mermaid flowchart syntax; quote labels with punctuation: A["…"]).');
-      figure = `<figure class="deck-diagram deck-error" role="alert" data-deck-diagram="${d.id}"><p>图表错误：${escapeHtml(result.error)}</p><pre>${escapeHtml(d.source)}</pre></figure>`;
+  for (const { file, section } of parsed) {
+    for (const slide of section.slides) {
+      const first = seen.get(slide.id);
+      if (first) sink.add(file, slide.line, `duplicate slide id \`${slide.id}\` (first used at ${first.file}:${first.line})`, 'Give each slide its own id.');
+      else seen.set(slide.id, { file, line: slide.line });
     }
-    return out.replace(diagramPlaceholder(d.id), () => figure);
-  }, html);
+  }
 }
 
-/** Small diagrams grow to fill the slide, but no more than 1.6× their drawn size (labels stay in proportion). */
-const MAX_GROWTH = 1.6;
-
-function growLimit(svg: string): string {
-  const width = /<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1];
-  return width ? ` style="--deck-diagram-max-width: ${Math.round(Number(width) * MAX_GROWTH)}px"` : '';
+/**
+ * What the deck shows in its font (every part of every slide, the glossary, the references,
+ * the diagrams' sources, deck.yml's text), and what its first screen draws.
+ */
+function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
+  const classes = boldClasses(root, DECK_CSS_DIR);
+  const shown = noCharacters();
+  const firstScreen = noCharacters();
+  for (const file of parsed) addShownText(file.tokens, shown, { boldClasses: classes, hidden: true, md });
+  const first = parsed[0];
+  if (first) addShownText(partTokens(first, 0, 'body'), firstScreen, { boldClasses: classes, hidden: false, md });
+  for (const t of deck.glossary.terms) {
+    addCharacters(t.term, shown.all, shown.bold);
+    addShownText(md.parseInline(t.definition, {}), shown, { boldClasses: classes, hidden: true, md });
+  }
+  for (const r of deck.bibliography.values()) addCharacters(r.text, shown.all);
+  for (const d of deck.diagrams) addCharacters(d.source, shown.all);
+  const titles = [title, ...parsed.flatMap((p) => [p.section.title, p.section.short])];
+  for (const text of titles) addCharacters(text, shown.all, shown.bold);
+  // The study view's first screen: the deck's and the first part's titles, its header and contents.
+  // (Its ASCII is the first slide's concern: Latin text comes from one face or the other, whole.)
+  for (const text of [title, parsed[0]?.section.title ?? '', ...uiText(UI.study)]) addCharacters([...text].filter(needsGlyph).join(''), firstScreen.all, firstScreen.bold);
+  return { shown, firstScreen };
 }

@@ -1,34 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSeq, parseDocument, type Document } from 'yaml';
+import type { DeckMeta } from '../shared/deck-model.ts';
+import { UI_LANGS } from '../shared/ui-strings.ts';
 import type { ErrorSink } from './errors.ts';
 import type { GlossaryTerm, Reference } from './markdown/env.ts';
-
-/** `slides/deck.yml`: what the deck says about itself. Each field once, with its default. */
-export interface DeckMeta {
-  /** The paper's title; the page title and the title slide. */
-  title: string;
-  /** @default '' */
-  subtitle: string;
-  /** @default [] */
-  authors: { name: string; affiliation: string }[];
-  /** @default '' */
-  englishTitle: string;
-  /** @default [] */
-  keywords: string[];
-  /** @default '' */
-  funding: string;
-  /** Planned length of the lecture, spread over the slides by the speaker view. @default 45 */
-  minutes: number;
-  /** @default 'zh-CN' */
-  lang: string;
-}
 
 export const DECK_META_FILE = 'slides/deck.yml';
 export const REFERENCES_FILE = 'slides/references.yml';
 export const GLOSSARY_FILE = 'slides/glossary.yml';
 
-/** Reads `slides/deck.yml`; what is wrong in it goes to `sink`. */
+/** Reads `slides/deck.yml` (`DeckMeta` in shared/deck-model.ts: each field, its default and meaning); what is wrong in it goes to `sink`. */
 export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
   const data = readYaml(root, DECK_META_FILE, sink) as Partial<DeckMeta> | null;
   const meta: DeckMeta = {
@@ -44,6 +26,9 @@ export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
   };
   if (data && !meta.title) sink.add(DECK_META_FILE, 1, 'the deck has no title', 'Add `title: …`.');
   if (!(meta.minutes > 0)) sink.add(DECK_META_FILE, 1, `minutes must be a positive number, not \`${String(meta.minutes)}\``, 'Write e.g. `minutes: 45`.');
+  if (!(UI_LANGS as readonly string[]).includes(meta.lang)) {
+    sink.add(DECK_META_FILE, 1, `the interface has no strings in \`lang: ${String(meta.lang)}\``, `Use one of: ${UI_LANGS.join(', ')} (or add a table to src/shared/ui-strings.ts).`);
+  }
   return meta;
 }
 

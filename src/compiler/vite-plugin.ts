@@ -1,11 +1,13 @@
 import { relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { MANIFEST_ID } from '../shared/deck-model.ts';
+import { escapeHtml } from '../shared/html.ts';
 import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-deck.ts';
 import { DeckContentError, formatContentError } from './errors.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
-import { escapeHtml } from '../shared/html.ts';
-import { deckPagePlugin } from './html/vite-page.ts';
-import { deckManifest } from './manifest.ts';
+import { manifestOf } from './model.ts';
+import { slidesHtml } from './render/slides-html.ts';
+import { deckPagePlugin } from './render/vite-page.ts';
 
 /** Options of the `deck:slides` Vite plugin. */
 export interface DeckPluginOptions {
@@ -17,17 +19,29 @@ export interface DeckPluginOptions {
   inlineFonts?: boolean;
   /**
    * Build index.html with only its first slide, the others in `assets/slides-<hash>.html`
-   * (fetched once the first slide is painted; see html/vite-page.ts). @default !inlineFonts (a
+   * (fetched once the first slide is painted; see render/vite-page.ts). @default !inlineFonts (a
    * page that opens from a file cannot fetch)
    */
   splitSlides?: boolean;
 }
 
+/** The page templates' placeholders, each replaced once per page. */
+export const PLACEHOLDERS = {
+  title: '<!--deck:title-->',
+  /** index.html: the first slide at once, the rest after it (see render/vite-page.ts). */
+  firstSlides: '<!--deck:slides first-->',
+  /** The printable pages: every slide. */
+  allSlides: '<!--deck:slides-->',
+  manifest: '<!--deck:manifest-->',
+  /** The `lang` attribute of `<html>`: the deck's language (deck.yml `lang`). */
+  lang: 'lang="deck-lang"',
+} as const;
+
 /**
- * Compiles `slides/` into the page at build time (the first slide paints before any script
- * runs). Content errors fail `vite build` with every place listed; the dev server shows them in
- * its overlay and in the terminal and keeps serving what compiled. The deck font, subset to
- * the deck's characters, ships with the page (`deck:fonts`).
+ * Compiles `slides/` into the pages at build time (the first slide paints before any script
+ * runs). Content errors fail `vite build` once, with every place listed; the dev server shows
+ * them in its overlay and in the terminal and keeps serving what compiled. The deck font,
+ * subset to the deck's characters, ships with the page (`deck:fonts`).
  */
 export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
   let config: ResolvedConfig;
@@ -40,22 +54,29 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
       slidesDir: options.slidesDir ?? 'slides',
       prerenderDiagrams: options.prerenderDiagrams ?? true,
     };
-    deck ??= compileDeck(compileOptions).then((d) => {
-      for (const w of d.warnings) config.logger.warn(w);
-      if (d.errors.length) config.logger.error(d.errors.map(formatContentError).join('\n'));
-      return d;
-    });
+    deck ??= compileDeck(compileOptions).then(
+      (d) => {
+        for (const w of d.warnings) config.logger.warn(w);
+        // A build fails with the errors (buildStart); the dev server says them here, once per compile.
+        if (d.errors.length && server) config.logger.error(d.errors.map(formatContentError).join('\n'));
+        return d;
+      },
+      (e: unknown) => {
+        deck = null; // try again on the next request: the dev server must outlive a bad moment
+        throw e;
+      },
+    );
     return deck;
   };
 
-  const overlay = (d: CompiledDeck) => ({
+  const overlay = (errors: CompiledDeck['errors']) => ({
     type: 'error' as const,
     err: {
-      message: d.errors.map(formatContentError).join('\n'),
+      message: errors.map(formatContentError).join('\n'),
       stack: '',
       plugin: 'deck:slides',
-      id: resolve(config.root, d.errors[0]?.file ?? ''),
-      loc: { file: resolve(config.root, d.errors[0]?.file ?? ''), line: d.errors[0]?.line ?? 1, column: 1 },
+      id: resolve(config.root, errors[0]?.file ?? ''),
+      loc: { file: resolve(config.root, errors[0]?.file ?? ''), line: errors[0]?.line ?? 1, column: 1 },
     },
   });
 
@@ -63,6 +84,11 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     name: 'deck:slides',
     configResolved(resolved) {
       config = resolved;
+    },
+    async buildStart() {
+      if (config.command !== 'build') return;
+      const d = await compile();
+      if (d.errors.length) throw new DeckContentError(d.errors);
     },
     configureServer(dev) {
       server = dev;
@@ -73,25 +99,46 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
         deck = null;
         dev.ws.send({ type: 'full-reload' });
       };
-      dev.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
+      dev.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange).on('unlinkDir', onChange).on('addDir', onChange);
       // The overlay is sent to each client as it connects: the page itself loads before its socket.
       dev.ws.on('vite:client:connect', (_data, client) => {
-        void compile().then((d) => {
-          if (d.errors.length) client.send(overlay(d));
-        });
+        compile().then(
+          (d) => {
+            if (d.errors.length) client.send(overlay(d.errors));
+          },
+          (e: unknown) => config.logger.error(`[deck] ${e instanceof Error ? e.message : String(e)}`),
+        );
       });
     },
     transformIndexHtml: {
       order: 'pre',
       async handler(html) {
         const d = await compile();
-        if (d.errors.length && !server) throw new DeckContentError(d.errors);
+        if (d.errors.length && !server) return html; // buildStart has failed the build
+        const { model } = d;
         return html
-          .replace('<!--deck:title-->', escapeHtml(d.meta.title))
-          .replace('<!--deck:slides-->', () => d.html)
-          .replace('<!--deck:manifest-->', () => `<script type="application/json" id="deck-manifest">${JSON.stringify(deckManifest(d)).replace(/</g, '\\u003c')}</script>`);
+          .replace(PLACEHOLDERS.lang, () => `lang="${escapeHtml(model.meta.lang)}"`)
+          .replace(PLACEHOLDERS.title, () => escapeHtml(model.meta.title))
+          .replace(PLACEHOLDERS.allSlides, () => slidesHtml(model.sections, 'all'))
+          .replace(PLACEHOLDERS.manifest, () => `<script type="application/json" id="${MANIFEST_ID}">${manifestJson(d)}</script>`);
       },
     },
+    generateBundle() {
+      if (!deck) return;
+      // The model's runtime part beside the pages, for tools (the live classroom's server).
+      return deck.then((d) => {
+        this.emitFile({ type: 'asset', fileName: 'deck.json', source: `${JSON.stringify(manifestOf(d.model), null, 1)}\n` });
+      });
+    },
   };
-  return [deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }), slides, deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false })];
+  return [
+    deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }),
+    slides,
+    deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
+  ];
+}
+
+/** The manifest as JSON that is safe inside a `<script>` element. */
+function manifestJson(d: CompiledDeck): string {
+  return JSON.stringify(manifestOf(d.model)).replace(/</g, '\\u003c');
 }

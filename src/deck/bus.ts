@@ -1,4 +1,4 @@
-/** The events controllers share, whatever the mode: they never call each other. */
+/** The events the deck's tools share, whatever the mode: they never call each other. */
 export interface DeckEvents {
   /** The reader is now on this slide (present: reveal.js navigation; study: scrolling). */
   slide: { id: string };
@@ -10,16 +10,19 @@ export interface DeckEvents {
 
 type Listener<K extends keyof DeckEvents> = (detail: DeckEvents[K]) => void;
 
-const target = new EventTarget();
+/** The event bus of one running deck (each deck, each test page, has its own). */
+export class DeckBus {
+  private readonly target = new EventTarget();
 
-/** Tells every listener. */
-export function emit<K extends keyof DeckEvents>(type: K, detail: DeckEvents[K]): void {
-  target.dispatchEvent(new CustomEvent(type, { detail }));
-}
+  /** Tells every listener. */
+  emit<K extends keyof DeckEvents>(type: K, detail: DeckEvents[K]): void {
+    this.target.dispatchEvent(new CustomEvent(type, { detail }));
+  }
 
-/** Listens; returns the function that stops listening. */
-export function on<K extends keyof DeckEvents>(type: K, listener: Listener<K>): () => void {
-  const handler = (e: Event): void => listener((e as CustomEvent<DeckEvents[K]>).detail);
-  target.addEventListener(type, handler);
-  return () => target.removeEventListener(type, handler);
+  /** Listens; returns the function that stops listening. */
+  on<K extends keyof DeckEvents>(type: K, listener: Listener<K>): () => void {
+    const handler = (e: Event): void => listener((e as CustomEvent<DeckEvents[K]>).detail);
+    this.target.addEventListener(type, handler);
+    return () => this.target.removeEventListener(type, handler);
+  }
 }

@@ -1,32 +1,59 @@
+import { readEntries, storedText, STORAGE_PREFIX, type StoredRecord } from '../shared/stored-records.ts';
+import { UI } from '../shared/ui-strings.ts';
+
+export { LAST_SLIDE, PEN_MARKS, QUIZ_RESULTS } from '../shared/stored-records.ts';
+
 /**
- * Browser storage that never breaks the deck: private mode, a full disk or a disabled store
- * make reads return the fallback and writes do nothing; garbage is treated as absent.
+ * Browser storage that never breaks the deck and never loses more than it must: reading keeps
+ * every valid entry of a record (see shared/stored-records.ts); private mode, a full quota or a
+ * disabled store make the deck keep the record in memory for this visit and say so, once, on
+ * screen.
  */
-export const STORAGE_PREFIX = 'deck:nqp-common-prosperity:';
 
-/** localStorage keeps progress across visits; sessionStorage keeps the pen's marks for this session. */
-export type Store = 'local' | 'session';
+/** Records whose store refused a write: they live here for the rest of the visit. */
+const inMemory = new Map<string, Record<string, unknown>>();
 
-const storeOf = (store: Store): Storage => (store === 'local' ? window.localStorage : window.sessionStorage);
+const storeOf = (record: StoredRecord<unknown>): Storage => (record.store === 'local' ? window.localStorage : window.sessionStorage);
 
-/** Reads a JSON value and keeps it only if `valid` accepts it. */
-export function readStored<T>(key: string, valid: (value: unknown) => value is T, fallback: T, store: Store = 'local'): T {
+/** A record's valid entries (a copy: change it, then write it). */
+export function readStored<E>(record: StoredRecord<E>): Record<string, E> {
+  const kept = inMemory.get(record.key);
+  if (kept) return { ...(kept as Record<string, E>) };
   try {
-    const raw = storeOf(store).getItem(STORAGE_PREFIX + key);
-    if (raw === null) return fallback;
-    const value: unknown = JSON.parse(raw);
-    return valid(value) ? value : fallback;
+    return readEntries(record, storeOf(record).getItem(STORAGE_PREFIX + record.key)).entries;
   } catch {
-    return fallback;
+    return {};
   }
 }
 
-/** Writes a JSON value; returns false when the store refused. */
-export function writeStored(key: string, value: unknown, store: Store = 'local'): boolean {
+/** Writes a record's entries; when the store refuses, keeps them in memory and tells the reader once. Returns whether it was stored. */
+export function writeStored<E>(record: StoredRecord<E>, entries: Record<string, E>): boolean {
   try {
-    storeOf(store).setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    storeOf(record).setItem(STORAGE_PREFIX + record.key, storedText(record, entries));
+    inMemory.delete(record.key);
     return true;
   } catch {
+    inMemory.set(record.key, { ...entries });
+    tellNotSaved();
     return false;
   }
+}
+
+let told = false;
+
+/** A quiet line at the foot of the screen: progress is kept for this visit only. */
+function tellNotSaved(): void {
+  if (told || !document.body) return;
+  told = true;
+  const note = document.createElement('p');
+  note.className = 'deck-storage-note';
+  note.setAttribute('role', 'status');
+  note.textContent = UI.storage.notSaved;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'deck-button deck-button-quiet';
+  close.textContent = UI.storage.dismiss;
+  close.addEventListener('click', () => note.remove());
+  note.append(' ', close);
+  document.body.append(note);
 }

@@ -1,34 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { PEN_MARKS, STORAGE_PREFIX, storedText, strokesProblem } from '../shared/stored-records.ts';
 import { deckError } from '../node/errors.ts';
 
-/**
- * Where the deck's pen keeps its strokes (sessionStorage; see src/deck/controllers/pen.ts):
- * `{ [slideId]: { color, width, points: [x, y][] }[] }` in 1280×720 slide coordinates.
- */
-export const PEN_STORAGE_KEY = 'deck:nqp-common-prosperity:pen';
+/** Where the deck's pen keeps its strokes for the session (see shared/stored-records.ts). */
+export const PEN_STORAGE_KEY = STORAGE_PREFIX + PEN_MARKS.key;
 
-/** One stroke as the pen stores it. */
-export interface PenStroke {
-  color: string;
-  width: number;
-  points: [number, number][];
-}
-
-/** What is wrong with a pen-marks value, or null if it has the pen's shape. */
+/** What is wrong with a pen-marks value (`{ [slideId]: strokes }`), or null if it has the pen's shape. */
 export function penMarksProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not an object of slide ids';
   for (const [slide, strokes] of Object.entries(value)) {
-    if (!Array.isArray(strokes)) return `slide "${slide}": not a list of strokes`;
-    for (const [i, s] of (strokes as unknown[]).entries()) {
-      const stroke = s as Partial<PenStroke> | null;
-      const where = `slide "${slide}", stroke ${i + 1}`;
-      if (typeof stroke?.color !== 'string') return `${where}: no colour`;
-      if (typeof stroke.width !== 'number' || !(stroke.width > 0)) return `${where}: width must be a positive number`;
-      const pointsOk =
-        Array.isArray(stroke.points) &&
-        stroke.points.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)));
-      if (!pointsOk) return `${where}: points must be [x, y] number pairs`;
-    }
+    const problem = strokesProblem(strokes);
+    if (problem) return `slide "${slide}"${problem.startsWith('stroke') ? ',' : ':'} ${problem}`;
   }
   return null;
 }
@@ -49,5 +31,6 @@ export async function readPenMarks(file: string): Promise<{ json: string; slides
   }
   const problem = penMarksProblem(value);
   if (problem) throw deckError(`the pen marks ${file} are not in the pen's format (${problem}); expected { "<slide-id>": [{ "color": "#d9480f", "width": 4, "points": [[x, y], …] }] }`);
-  return { json: JSON.stringify(value), slides: Object.keys(value as object) };
+  // As the pen itself stores them: the page reads them like its own.
+  return { json: storedText(PEN_MARKS, value as Record<string, unknown>), slides: Object.keys(value as object) };
 }

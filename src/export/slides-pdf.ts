@@ -68,7 +68,7 @@ export async function printSlides(browser: Browser, baseUrl: string, penJson: st
     if (pages !== null && pages !== ids.length) throw deckError(`slides.pdf came out with ${pages} pages for ${ids.length} slides`);
     const warnings: string[] = [];
     if (penJson !== null) {
-      const unknown = Object.keys(JSON.parse(penJson) as object).filter((id) => !ids.includes(id));
+      const unknown = Object.keys((JSON.parse(penJson) as { data: object }).data).filter((id) => !ids.includes(id));
       if (unknown.length) warnings.push(`[deck] the pen marks name slides the deck does not have: ${unknown.join(', ')}`);
     }
     return { pdf, pages: pages ?? ids.length, warnings };

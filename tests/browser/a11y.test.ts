@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, axeViolationsAgain, CURRENT_SLIDE } from './helpers/axe.ts';
-import { deckUrl, launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
+import { deckUrl, launch, openDeck, type WatchedPage, type RevealWindow, pageManifest } from './helpers/deck-page.ts';
 import { currentSlide, showSlide, slideIds } from './helpers/slides.ts';
 
 let browser: Browser;
@@ -56,10 +56,10 @@ describe('WCAG 2.0/2.1 A and AA (axe-core): no violation in any mode', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
     }
-    const quizSlide = await page.evaluate(() => document.querySelector('form[data-deck-quiz-type="single"]')!.closest('section[id]')!.id);
-    await showSlide(page, quizSlide);
+    const quiz = (await pageManifest(page)).quizzes.find((q) => q.kind === 'single')!;
+    await showSlide(page, quiz.slideId);
     const form = page.locator(`${CURRENT_SLIDE} form[data-deck-quiz]`).first();
-    const wrong = Number(await form.getAttribute('data-deck-answer')) === 0 ? 1 : 0;
+    const wrong = quiz.answer[0] === 0 ? 1 : 0;
     await form.locator('input').nth(wrong).check();
     await form.getByRole('button', { name: '提交答案' }).click();
     expect(await form.locator('.deck-quiz-explanation').isVisible()).toBe(true);
@@ -132,7 +132,8 @@ describe('a screen reader’s way through the paper', () => {
     await showSlide(deck.page, 'logic-power');
     await deck.page.keyboard.press('ArrowDown');
     const announced = deck.page.locator('[data-deck-announcer][aria-live="polite"]');
-    const title = await deck.page.evaluate(() => document.getElementById((window as unknown as RevealWindow).Reveal.getCurrentSlide().id)!.dataset.deckTitle!);
+    const id = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
+    const title = (await pageManifest(deck.page)).sections.flatMap((s) => s.slides).find((sl) => sl.id === id)!.title;
     await expect.poll(() => announced.textContent()).toMatch(new RegExp(`^第 \\d+/\\d+ 页，.+：${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   });
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readTimeline, requestedBeforeMark, watchFirstSlide } from '../../scripts/bench/first-slide.ts';
 import { servedBytes } from '../../scripts/bench/serve.ts';
-import { FIRST_SLIDE_MARK } from '../../src/shared/first-slide.ts';
+import { FIRST_SLIDE_MARK } from '../../src/shared/deck-model.ts';
 import { deckUrl, launch, type RevealWindow } from './helpers/deck-page.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoutSheets } from '../../src/deck/pages/handout-layout.ts';
 import { pngSize } from '../../src/export/png-size.ts';
-import type { DeckManifest } from '../../src/shared/manifest.ts';
+import type { DeckManifest } from '../../src/shared/deck-model.ts';
 import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
 
 /*
@@ -55,7 +55,7 @@ beforeAll(async () => {
         shown.querySelectorAll('aside.notes, [hidden], svg, .katex-mathml, .deck-term-tip').forEach((n) => n.remove());
         const q = /“([^”]{6,30})”/.exec(squash(shown.textContent));
         if (q) {
-          found.push({ section: group.dataset.deckSectionTitle!, quote: q[1]! });
+          found.push({ section: m.sections.find((sec) => sec.id === group.dataset.deckSection)!.title, quote: q[1]! });
           break;
         }
       }
@@ -143,7 +143,7 @@ describe('npm run pdf: the slide PDF', () => {
   });
 
   it('is titled like the deck and has a bookmark on the first page of every section', () => {
-    expect(pdfInfo(pdf('slides.pdf')).title).toBe(manifest.title);
+    expect(pdfInfo(pdf('slides.pdf')).title).toBe(manifest.meta.title);
     const pages = new Set(outline(pdf('slides.pdf')).map((o) => o.page));
     let first = 1;
     for (const s of manifest.sections) {
@@ -196,11 +196,11 @@ describe('npm run pdf: the A4 handout', () => {
 
   it('opens with the paper’s citation and the deck’s title', () => {
     const cover = pdfText(pdf('handout.pdf'), 1);
-    expect(cover).toContain(manifest.title);
+    expect(cover).toContain(manifest.meta.title);
     expect(cover).toContain('燕连福');
     expect(cover).toContain('牛刚刚');
     expect(cover).toContain('讲义');
-    expect(pdfInfo(pdf('handout.pdf')).title).toBe(`${manifest.title} · 讲义`);
+    expect(pdfInfo(pdf('handout.pdf')).title).toBe(`${manifest.meta.title} · 讲义`);
   });
 
   it('names the section at the top of every page of slides and numbers the pages at the foot', () => {
@@ -248,7 +248,7 @@ describe('npm run pdf: the study guide', () => {
     const info = pdfInfo(pdf('notes.pdf'));
     expect([info.width, info.height]).toEqual([595, 842]);
     expect(info.pages).toBeGreaterThan(manifest.sections.length);
-    expect(info.title).toBe(`${manifest.title} · 学习指南`);
+    expect(info.title).toBe(`${manifest.meta.title} · 学习指南`);
     const titles = outline(pdf('notes.pdf')).map((o) => o.title);
     for (const s of manifest.sections) expect(titles).toContain(s.title);
   });
@@ -272,7 +272,7 @@ describe('npm run pdf: every PDF', () => {
   for (const name of ['slides.pdf', 'handout.pdf', 'notes.pdf']) {
     it(`${name} has the deck’s title, a quotation of every section and the reference list as text`, () => {
       const text = pdfText(pdf(name));
-      expect(text).toContain(manifest.title);
+      expect(text).toContain(manifest.meta.title);
       for (const q of ['整合和优化科教创新资源', '社会主义的本质，是解放生产力', '习近平著作选读']) expect(text).toContain(q);
       expect(quotes.length).toBeGreaterThanOrEqual(4);
       for (const { section, quote } of quotes) expect(text, `quotation of ${section}`).toContain(quote);

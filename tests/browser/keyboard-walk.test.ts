@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
+import { launch, openDeck, type WatchedPage, type RevealWindow, pageManifest } from './helpers/deck-page.ts';
 import { currentSlide, slideIds } from './helpers/slides.ts';
 
 /**
@@ -89,10 +89,8 @@ describe('the whole deck by keyboard alone', () => {
   });
 
   it('answers a question: the menu to its slide, Tab to the options, arrows to choose, Enter to submit', async () => {
-    const quiz = await page.evaluate(() => {
-      const form = document.querySelector<HTMLFormElement>('form[data-deck-quiz-type="single"]')!;
-      return { slide: form.closest('section[id]')!.id, answer: form.dataset.deckAnswer! };
-    });
+    const single = (await pageManifest(page)).quizzes.find((q) => q.kind === 'single')!;
+    const quiz = { slide: single.slideId, answer: String(single.answer[0]) };
     await goTo(page, quiz.slide);
     expect(await currentSlide(page)).toBe(quiz.slide);
     for (let i = 0; i < 30 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).type)) !== 'radio'; i++) await page.keyboard.press('Tab');

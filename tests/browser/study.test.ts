@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckUrl, launch, openDeck, type WatchedPage } from './helpers/deck-page.ts';
+import { deckUrl, launch, openDeck, type WatchedPage, pageManifest } from './helpers/deck-page.ts';
 
 const PHONE = { width: 390, height: 844 };
 let browser: Browser;
@@ -109,8 +109,9 @@ describe('the study view on a 390×844 phone', () => {
   });
 
   it('answers a question wrong, then right, with feedback at once and the score updated', async () => {
-    const form = study.page.locator('form[data-deck-quiz-type="single"]').first();
-    const answer = Number(await form.getAttribute('data-deck-answer'));
+    const quiz = (await pageManifest(study.page)).quizzes.find((q) => q.kind === 'single')!;
+    const form = study.page.locator(`form[data-deck-quiz="${quiz.id}"]`);
+    const answer = quiz.answer[0]!;
     const options = form.locator('input[type="radio"]');
     const wrong = answer === 0 ? 1 : 0;
     await options.nth(wrong).check();
@@ -121,19 +122,19 @@ describe('the study view on a 390×844 phone', () => {
     await options.nth(answer).check();
     await form.getByRole('button', { name: '提交答案' }).click();
     expect(await form.locator('.deck-quiz-feedback').innerText()).toContain('回答正确');
-    const section = await form.getAttribute('data-deck-quiz-section');
-    const row = study.page.locator('[data-deck-quiz-progress] tr', { hasText: section === 'logic' ? '内在逻辑' : '' }).first();
+    const row = study.page.locator('[data-deck-quiz-scores] tr', { hasText: quiz.sectionId === 'logic' ? '内在逻辑' : '' }).first();
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/1\/\d+ 1$/);
   });
 
   it('answers an order question by keyboard alone', async () => {
-    const form = study.page.locator('form[data-deck-quiz-type="order"]').first();
-    const steps = form.locator('li[data-deck-order-item]');
+    const quiz = (await pageManifest(study.page)).quizzes.find((q) => q.kind === 'order')!;
+    const form = study.page.locator(`form[data-deck-quiz="${quiz.id}"]`);
+    const steps = form.locator('li[data-deck-option]');
     const n = await steps.count();
     // Selection sort with the ↓ buttons, pressed with Enter.
     for (let target = 0; target < n; target++) {
       for (;;) {
-        const order = await steps.evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.deckOrderItem)));
+        const order = await steps.evaluateAll((lis) => lis.map((li) => Number((li as HTMLElement).dataset.deckOption)));
         const at = order.indexOf(target);
         if (at === target) break;
         await steps.nth(at).locator('[data-move="-1"]').focus();

@@ -1,36 +1,52 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { MERMAID_CONFIG } from '../../shared/mermaid-config.ts';
 import { findBrowser, launchBrowser } from '../../node/chromium.ts';
+import type { DiagramDrawing } from './drawing.ts';
+import type { DiagramGraph } from './outline.ts';
 
-/** A drawn diagram, or why Mermaid refused it (`line` is 1-based in the diagram source, when known). */
-export type DiagramResult = { svg: string } | { error: string; line: number | null };
+/** What the page hands back for one diagram: a drawing, with what Mermaid read of it; or why Mermaid refused it. */
+export type DrawnInPage =
+  | (Omit<Extract<DiagramDrawing, { kind: 'svg' }>, 'graph'> & { graph: (DiagramGraph & PageFindings) | null })
+  | Extract<DiagramDrawing, { kind: 'error' }>;
+
+/** What the page found in a flowchart that the deck does not allow; the compiler reports it. */
+export interface PageFindings {
+  /** Nodes with `click … call …` (a script callback). */
+  callbacks: string[];
+  /** Markup elements used in labels (`<br>`, `<b>`, … or `<img>`), by tag name. */
+  labelTags: string[];
+}
 
 const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
+/** Bumped when what the page does to a drawing changes, so cached drawings are made again. */
+const PAGE_VERSION = 2;
 
 /**
  * Draws Mermaid diagrams to SVG in a headless Chromium, so the deck shows finished SVGs at
- * first paint (no Mermaid in the page, nothing measured in a hidden slide). Results are cached
- * by source, config and Mermaid version. Returns null when there is no Chromium.
+ * first paint (no Mermaid in the page, nothing measured in a hidden slide), and reads each
+ * with Mermaid's own parser for its text version. The page's DOM and CSS parser also finish
+ * each drawing for the deck (see `finishDrawings`). Results are cached by source, config,
+ * fonts and Mermaid version. Returns null when there is no Chromium.
  */
 export async function renderDiagramsInChromium(
   diagrams: readonly { id: string; source: string }[],
   options: { cacheDir: string; fontCss: string; fontKey?: string },
-): Promise<DiagramResult[] | null> {
+): Promise<DrawnInPage[] | null> {
   // fontKey (when given) names the fonts' glyphs, so a subset that merely gains characters keeps the cache.
   const fontKey = options.fontKey ?? options.fontCss;
   const keyOf = (d: { id: string; source: string }): string =>
-    createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, fontKey, d.id, d.source])).digest('hex').slice(0, 32);
-  const results: (DiagramResult | null)[] = diagrams.map((d) => {
+    createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, PAGE_VERSION, fontKey, d.id, d.source])).digest('hex').slice(0, 32);
+  const results: (DrawnInPage | null)[] = diagrams.map((d) => {
     const file = join(options.cacheDir, `${keyOf(d)}.json`);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DiagramResult) : null;
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DrawnInPage) : null;
   });
   const todo = diagrams.map((d, i) => ({ ...d, i })).filter(({ i }) => results[i] === null);
-  if (todo.length === 0) return results as DiagramResult[];
+  if (todo.length === 0) return results as DrawnInPage[];
   if (!findBrowser()) return null;
 
   const browser = await launchBrowser();
@@ -38,33 +54,181 @@ export async function renderDiagramsInChromium(
     const page = await browser.newPage();
     await page.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${options.fontCss}</style></head><body></body></html>`);
     await page.addScriptTag({ path: MERMAID_BUNDLE });
-    const drawn = await page.evaluate(async ({ items, config }) => {
-      const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, src: string): Promise<{ svg: string }> } }).mermaid;
-      // A face loads only once text uses it: load them all first, or labels are measured in a fallback font.
-      await Promise.all([...document.fonts].map((f) => f.load()));
-      await document.fonts.ready;
-      mermaid.initialize(config);
-      const out: ({ svg: string } | { error: string })[] = [];
-      for (const item of items) {
-        try {
-          out.push({ svg: (await mermaid.render(item.id, item.source)).svg });
-        } catch (e) {
-          out.push({ error: e instanceof Error ? e.message : String(e) });
-        }
-      }
-      return out;
-    }, { items: todo.map(({ id, source }) => ({ id, source })), config: MERMAID_CONFIG });
+    // Run under tsx, the function below is compiled with esbuild's keepNames, which wraps inner
+    // functions in `__name(…)`: the page needs that helper too.
+    await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });
+    const drawn = await page.evaluate(finishDrawings, { items: todo.map(({ id, source }) => ({ id, source })), config: MERMAID_CONFIG });
     mkdirSync(options.cacheDir, { recursive: true });
     drawn.forEach((d, k) => {
       const { i } = todo[k]!;
-      const result: DiagramResult = 'svg' in d ? d : { error: firstLine(d.error), line: errorLine(d.error) };
+      const result: DrawnInPage = d.kind === 'svg' ? d : { kind: 'error', message: firstLine(d.message), line: errorLine(d.message) };
       results[i] = result;
-      if ('svg' in result) writeFileSync(join(options.cacheDir, `${keyOf(diagrams[i]!)}.json`), JSON.stringify(result));
+      if (result.kind === 'svg') writeFileSync(join(options.cacheDir, `${keyOf(diagrams[i]!)}.json`), JSON.stringify(result));
     });
   } finally {
     await browser.close();
   }
-  return results as DiagramResult[];
+  return results as DrawnInPage[];
+}
+
+type MermaidInPage = {
+  initialize(config: unknown): void;
+  render(id: string, source: string): Promise<{ svg: string }>;
+  mermaidAPI: { getDiagramFromText(source: string): Promise<{ db: Record<string, unknown> }> };
+};
+type FlowDb = {
+  getVertices(): Map<string, { id: string; text?: string; link?: string; haveCallback?: boolean }>;
+  getEdges(): { start: string; end: string; text?: string; type?: string; stroke?: string }[];
+  getSubGraphs(): { id: string; title: string; nodes: string[] }[];
+  getAccTitle?(): string;
+  getAccDescription?(): string;
+};
+
+/**
+ * Runs in the page, once per batch: reads each diagram with Mermaid's parser (in `loose` mode,
+ * so click links and callbacks come through as written; nothing is drawn or run then), draws
+ * it, and finishes the SVG with the page's own DOM and CSS parser:
+ * - Mermaid gives every SVG its own ~6 KB `<style>`, scoped by the SVG's id: the rules that do
+ *   not name the diagram's own elements move out, scoped by a class instead (one copy per
+ *   distinct set for the page's `<head>`); rules naming them (`url(#<id>-…)`) stay if they can match;
+ * - arrowheads no edge points to, and Mermaid's edge data (`data-points`) are left out;
+ * - an HTML label's `<p>` (not allowed in a `<span>`) gives its text to the span; a node's
+ *   `title` attribute (not SVG) becomes its `<title>` child, SVG's own tooltip.
+ */
+async function finishDrawings({ items, config }: { items: { id: string; source: string }[]; config: object }): Promise<
+  ({ kind: 'svg'; svg: string; sheet: { className: string; css: string } | null; width: number; graph: (DiagramGraph & PageFindings) | null; title: string; description: string } | { kind: 'error'; message: string })[]
+> {
+  const mermaid = (window as unknown as { mermaid: MermaidInPage }).mermaid;
+  // A face loads only once text uses it: load them all first, or labels are measured in a fallback font.
+  await Promise.all([...document.fonts].map((f) => f.load()));
+  await document.fonts.ready;
+  const SCOPE = '.__deck_mermaid__';
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  /** `text` with each `#id` that is the whole id (not the start of a longer one) replaced. */
+  const replaceId = (text: string, id: string, by: string): string => {
+    let out = '';
+    let at = 0;
+    for (let i = text.indexOf(`#${id}`); i >= 0; i = text.indexOf(`#${id}`, i + 1)) {
+      const next = text.charAt(i + id.length + 1);
+      if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next === '-' || next === '_') continue;
+      out += text.slice(at, i) + by;
+      at = i + id.length + 1;
+    }
+    return out + text.slice(at);
+  };
+  /** A short stable hash (FNV-1a) naming a set of rules. */
+  const hash = (text: string): string => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  /** A label's markup, parsed inert (nothing loads or runs): Mermaid's entity marks put back first. */
+  const parseLabel = (label: string): Document => {
+    const entities = label.split('ﬂ°°').join('&#').split('ﬂ°').join('&').split('¶ß').join(';');
+    return new DOMParser().parseFromString(`<body>${entities}`, 'text/html');
+  };
+  const spoken = (label: string | undefined): string => {
+    const doc = parseLabel(label ?? '');
+    doc.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
+    return (doc.body.textContent ?? '').split(/\s+/).filter(Boolean).join(' ');
+  };
+
+  const out = [];
+  for (const item of items) {
+    try {
+      mermaid.initialize({ ...config, securityLevel: 'loose' });
+      const { db } = await mermaid.mermaidAPI.getDiagramFromText(item.source);
+      const flow = typeof db.getVertices === 'function' && typeof db.getSubGraphs === 'function' ? (db as unknown as FlowDb) : null;
+      let graph: (DiagramGraph & PageFindings) | null = null;
+      if (flow) {
+        const vertices = [...flow.getVertices().values()];
+        const subgraphs = flow.getSubGraphs();
+        const depth = (id: string): number => {
+          const up = subgraphs.find((g) => g.id !== id && g.nodes.includes(id));
+          return up ? 1 + depth(up.id) : 0;
+        };
+        const labels = [...vertices.map((v) => v.text ?? ''), ...flow.getEdges().map((e) => e.text ?? ''), ...subgraphs.map((g) => g.title)];
+        graph = {
+          nodes: vertices.map((v) => ({ id: v.id, label: spoken(v.text ?? v.id), link: v.link ?? null })),
+          groups: subgraphs.map((g, i) => ({ g, i, d: depth(g.id) })).sort((a, b) => a.d - b.d || a.i - b.i).map(({ g }) => ({ id: g.id, title: spoken(g.title), members: [...g.nodes] })),
+          edges: flow.getEdges().filter((e) => e.stroke !== 'invisible').map((e) => ({ from: e.start, to: e.end, label: spoken(e.text), directed: e.type !== 'arrow_open' })),
+          callbacks: vertices.filter((v) => v.haveCallback).map((v) => v.id),
+          labelTags: [...new Set(labels.flatMap((l) => [...parseLabel(l).body.querySelectorAll('*')].map((el) => el.localName)))],
+        };
+      }
+      const title = (db.getAccTitle as (() => string) | undefined)?.call(db) ?? '';
+      const description = (db.getAccDescription as (() => string) | undefined)?.call(db) ?? '';
+
+      mermaid.initialize(config);
+      const { svg } = await mermaid.render(item.id, item.source);
+      const host = document.createElement('div');
+      host.innerHTML = svg;
+      document.body.append(host);
+      const root = host.querySelector('svg')!;
+      const style = root.querySelector('style');
+      const generic: string[] = [];
+      const own: string[] = [];
+      for (const rule of style?.sheet ? [...style.sheet.cssRules] : []) {
+        const scoped = replaceId(rule.cssText, item.id, SCOPE);
+        if (!scoped.includes(item.id)) generic.push(scoped);
+        else {
+          const selector = (rule as CSSStyleRule).selectorText;
+          let matches = true;
+          try {
+            matches = !selector || selector.includes(':') || host.querySelector(selector) !== null;
+          } catch {
+            matches = true;
+          }
+          if (matches) own.push(rule.cssText);
+        }
+      }
+      style?.remove();
+      if (own.length) {
+        const kept = document.createElementNS(SVG_NS, 'style');
+        kept.textContent = own.join('');
+        root.prepend(kept);
+      }
+      let sheet: { className: string; css: string } | null = null;
+      if (generic.length) {
+        const text = generic.join('');
+        const className = `deck-mermaid-${hash(text)}`;
+        root.classList.add(className);
+        sheet = { className, css: text.split(SCOPE).join(`svg.${className}`) };
+      }
+      const used = new Set<string>();
+      const refs = [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value)).concat(own);
+      for (const value of refs) {
+        for (let i = value.indexOf('url(#'); i >= 0; i = value.indexOf('url(#', i + 1)) {
+          used.add(value.slice(i + 5, value.indexOf(')', i)).split('"').join('').split("'").join('').trim());
+        }
+      }
+      root.querySelectorAll('marker').forEach((m) => {
+        if (!used.has(m.id)) m.remove();
+      });
+      root.querySelectorAll('[data-points]').forEach((el) => el.removeAttribute('data-points'));
+      root.querySelectorAll('span').forEach((span) => {
+        const paragraphs = [...span.children];
+        if (paragraphs.length === 0 || paragraphs.some((p) => p.localName !== 'p')) return;
+        const parts = paragraphs.map((p) => [...p.childNodes]);
+        span.replaceChildren();
+        parts.forEach((nodes, k) => {
+          if (k > 0) span.append(document.createElement('br'));
+          span.append(...nodes);
+        });
+      });
+      root.querySelectorAll('g[title]').forEach((g) => {
+        const tip = document.createElementNS(SVG_NS, 'title');
+        tip.textContent = g.getAttribute('title');
+        g.removeAttribute('title');
+        g.prepend(tip);
+      });
+      out.push({ kind: 'svg' as const, svg: root.outerHTML, sheet, width: Number.parseFloat(root.getAttribute('width') ?? '') || 0, graph, title, description });
+      host.remove();
+    } catch (e) {
+      out.push({ kind: 'error' as const, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
 }
 
 function errorLine(message: string): number | null {

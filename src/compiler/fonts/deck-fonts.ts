@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { uiText } from '../../shared/ui-strings.ts';
 import { formatContentError, type ErrorSink } from '../errors.ts';
-import { boldClasses } from './bold-classes.ts';
-import { addCharacters, firstLines, PRINTABLE_ASCII, shownCharacters, type Place } from './collect-characters.ts';
+import { addCharacters, firstLines, PRINTABLE_ASCII, type Place, type ShownCharacters } from './collect-characters.ts';
+import { cssContentText, DECK_CSS_DIR } from './deck-css.ts';
 import { dataUrl, fontFaceCss } from './font-face-css.ts';
 import { firstSlideFonts } from './first-slide-fonts.ts';
 import { DECK_FONT_WEIGHTS, fontSourceId } from './font-sources.ts';
 import { subsetDeckFont, type FontFile } from './subset.ts';
-import { uiCharacters } from './ui-characters.ts';
 
 /** What the deck shows, to subset the font to. */
 export interface DeckText {
@@ -15,12 +15,10 @@ export interface DeckText {
   root: string;
   /** The section files' folder, relative to root; its `.md` and `.yml` files name each character's place. */
   slidesDir: string;
-  /** The compiled slides, diagrams not drawn yet. */
-  html: string;
-  /** Further text shown in regular weight: the diagrams' sources. */
-  text: readonly string[];
-  /** Further text shown bold somewhere (menus, study view): the deck's and the sections' titles. */
-  boldText: readonly string[];
+  /** What the deck shows in its font, and what of it is bold (see shown-text.ts). */
+  shown: ShownCharacters;
+  /** What the first screen draws: the first slide, and the study view's first screen. */
+  firstScreen: ShownCharacters;
   /** Where subsets are cached. */
   cacheDir: string;
 }
@@ -35,40 +33,35 @@ export interface DeckFonts {
   key: string;
 }
 
-/** The browser code: its strings (menus, help, widgets) are shown in the deck font, its CSS says what is bold. */
-const UI_DIR = 'src/deck';
-/** The study view's code: its first screen (header, contents) is in the first-slide faces too. */
-const STUDY_DIR = 'src/deck/study';
+/** Where the interface's words are written (their characters' place when the font lacks one). */
+export const UI_STRINGS_FILE = 'src/shared/ui-strings.ts';
 
 /**
  * The deck font subset to exactly the characters the deck shows, per weight (700 only gets what
- * is set bold), plus printable ASCII and the browser code's strings. A character on a slide that
- * the font lacks is a content error at its first place; one that only the browser code uses is a
- * warning (it falls back to a system font).
+ * is set bold), plus printable ASCII and the interface's strings and the stylesheets' own text
+ * (in both weights: which of them end up bold is only known at run time). A character on a slide that the font lacks is a
+ * content error at its first place; one that only the interface uses is a warning (it falls
+ * back to a system font).
  */
 export async function deckFonts(deck: DeckText, sink: ErrorSink, warnings: string[]): Promise<DeckFonts> {
-  const bold = boldClasses(deck.root, UI_DIR);
-  const shown = shownCharacters(deck.html, bold);
-  for (const text of deck.text) addCharacters(text, shown.all);
-  for (const text of deck.boldText) addCharacters(text, shown.all, shown.bold);
-  // The browser code's strings in both weights: which of them end up bold is only known at run time.
-  const ui = uiCharacters(deck.root, UI_DIR);
+  const ui = new Set<string>();
+  for (const text of [...uiText(), ...cssContentText(deck.root, DECK_CSS_DIR)]) addCharacters(text, ui);
   const { files, missing } = await subsetDeckFont(
-    { 400: [...PRINTABLE_ASCII, ...shown.all, ...ui.keys()], 700: [...PRINTABLE_ASCII, ...shown.bold, ...ui.keys()] },
+    { 400: [...PRINTABLE_ASCII, ...deck.shown.all, ...ui], 700: [...PRINTABLE_ASCII, ...deck.shown.bold, ...ui] },
     deck.cacheDir,
   );
+  const first = await firstSlideFonts(deck.firstScreen, deck.cacheDir);
 
-  // The study view's first screen: the deck's and the first part's titles (boldText starts with them), its own strings.
-  const studyFirstScreen = [...deck.boldText.slice(0, 2), ...uiCharacters(deck.root, STUDY_DIR).keys()];
-  const first = await firstSlideFonts(deck.html, bold, { both: studyFirstScreen }, deck.cacheDir);
-
-  const places = missing.some((c) => shown.all.has(c)) ? sourcePlaces(deck.root, deck.slidesDir) : new Map<string, Place>();
-  const inSlides = missing.filter((c) => shown.all.has(c)).map((c) => ({ c, ...(places.get(c) ?? { file: `${deck.slidesDir}/`, line: 1 }) }));
-  for (const { c, file, line } of inSlides.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
+  const inContent = missing.filter((c) => deck.shown.all.has(c));
+  const places = inContent.length ? sourcePlaces(deck.root, deck.slidesDir) : new Map<string, Place>();
+  const found = inContent.map((c) => ({ c, ...(places.get(c) ?? { file: `${deck.slidesDir}/`, line: 1 }) }));
+  for (const { c, file, line } of found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
     sink.add(file, line, notInFont(c), 'Use another character or a common variant of it: the deck font (Noto Sans SC) has no glyph for it.');
   }
-  for (const c of missing.filter((ch) => !shown.all.has(ch))) {
-    warnings.push(formatContentError({ ...ui.get(c)!, problem: notInFont(c), fix: 'It falls back to a system font; use another character or an SVG icon.' }));
+  const inInterface = missing.filter((c) => !deck.shown.all.has(c));
+  const uiLines = inInterface.length ? firstLines(readFileSync(join(deck.root, UI_STRINGS_FILE), 'utf8')) : new Map<string, number>();
+  for (const c of inInterface) {
+    warnings.push(formatContentError({ file: UI_STRINGS_FILE, line: uiLines.get(c) ?? 1, problem: notInFont(c), fix: 'It falls back to a system font; use another character or an SVG icon.' }));
   }
   const all = [...files, ...first];
   return { files: all, css: fontFaceCss(all, dataUrl), key: JSON.stringify([fontSourceId(), DECK_FONT_WEIGHTS]) };

@@ -1,42 +1,50 @@
 import type { MarkdownIt } from 'markdown-it';
 import container from 'markdown-it-container';
+import { ATTR } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The `::: name` blocks the format knows; anything else is reported. */
-export const BLOCK_NAMES = ['teaching', 'discussion', 'references', 'quiz', 'glossary'] as const;
+export const BLOCK_NAMES = ['teaching', 'discussion', 'references', 'quiz', 'glossary', 'scores'] as const;
 
 /**
  * `::: teaching` — a teaching addition, labelled so it is never taken for the authors' words.
+ * `::: discussion` — a discussion question of ours, labelled as a teaching addition.
+ * `::: scores` — the table of the reader's quiz scores, per section (filled in the browser).
  * `::: references [from-to]` — the paper's reference list (or a part of it).
  */
 export function blocks(md: MarkdownIt): void {
   md.use(container, 'teaching', {
     render: (tokens: { nesting: number }[], idx: number) =>
       tokens[idx]!.nesting === 1
-        ? '<aside class="deck-teaching" aria-label="教学补充"><p class="deck-teaching-label">教学补充 · 非原文</p>\n'
+        ? `<aside class="deck-teaching" aria-label="${UI.blocks.teaching}"><p class="deck-teaching-label">${UI.blocks.teachingLabel}</p>\n`
         : '</aside>\n',
   });
 
   md.use(container, 'discussion', {
     render: (tokens: { nesting: number }[], idx: number) =>
       tokens[idx]!.nesting === 1
-        ? '<aside class="deck-teaching deck-discussion" aria-label="讨论题（教学补充）"><p class="deck-teaching-label">讨论 · 教学补充</p>\n'
+        ? `<aside class="deck-teaching deck-discussion" aria-label="${UI.blocks.discussion}"><p class="deck-teaching-label">${UI.blocks.discussionLabel}</p>\n`
         : '</aside>\n',
+  });
+
+  md.use(container, 'scores', {
+    render: (tokens: { nesting: number }[], idx: number) => (tokens[idx]!.nesting === 1 ? `<div class="deck-quiz-scores-box" ${ATTR.scores}>` : '</div>\n'),
   });
 
   md.use(container, 'references', {
     render: (tokens: { nesting: number; info: string; map: [number, number] | null }[], idx: number, _o: unknown, rawEnv: unknown) => {
-    const env = deckEnv(rawEnv);
+      const env = deckEnv(rawEnv);
       const token = tokens[idx]!;
       if (token.nesting !== 1) return '';
       const arg = token.info.trim().replace(/^references\s*/, '');
-      const all = [...env.bibliography.values()];
+      const all = [...env.deck.bibliography.values()];
       let shown = all;
       if (arg) {
         const m = /^(\d+)-(\d+)$/.exec(arg);
         if (!m) {
-          env.sink.add(env.file, fileLine(env, token.map?.[0] ?? 0), `bad reference range \`${arg}\``, 'Write `::: references` or `::: references 1-6`.');
+          env.deck.sink.add(env.file, fileLine(env, token.map?.[0] ?? 0), `bad reference range \`${arg}\``, 'Write `::: references` or `::: references 1-6`.');
         } else {
           shown = all.filter((r) => r.n >= Number(m[1]) && r.n <= Number(m[2]));
         }
@@ -54,7 +62,7 @@ export function blocks(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (token.type === 'inline' && token.content.startsWith(':::') && token.map) {
         const name = token.content.slice(3).trim().split(/\s/)[0] ?? '';
-        env.sink.add(env.file, fileLine(env, token.map[0]), `unknown block \`::: ${name}\``, `Use one of: ${BLOCK_NAMES.map((b) => `::: ${b}`).join(', ')}; close a block with \`:::\`.`);
+        env.deck.sink.add(env.file, fileLine(env, token.map[0]), `unknown block \`::: ${name}\``, `Use one of: ${BLOCK_NAMES.map((b) => `::: ${b}`).join(', ')}; close a block with \`:::\`.`);
       }
     }
   });

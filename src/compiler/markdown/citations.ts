@@ -1,9 +1,8 @@
 import type { MarkdownIt } from 'markdown-it';
+import { ATTR, REFERENCES_SLIDE_ID } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { fileLine, deckEnv } from './env.ts';
-
-/** The id of the slide that lists the references; every citation links there. */
-export const REFERENCES_SLIDE_ID = 'references';
 
 const CITATION = /^\[@(\d+)(?:,\s*(P[\d-–]+))?\]/;
 
@@ -34,22 +33,23 @@ export function citations(md: MarkdownIt): void {
   md.renderer.rules.citation_malformed = (tokens, idx, _o, rawEnv) => {
     const env = deckEnv(rawEnv);
     const token = tokens[idx]!;
-    env.sink.add(env.file, fileLine(env, (token.meta as { line: number }).line), `malformed citation \`${token.content}\``, 'Write `[@7]` or `[@7, P502]`.');
+    env.deck.sink.add(env.file, fileLine(env, (token.meta as { line: number }).line), `malformed citation \`${token.content}\``, 'Write `[@7]` or `[@7, P502]`.');
     return escapeHtml('[@');
   };
 
   md.renderer.rules.citation = (tokens, idx, _o, rawEnv) => {
     const env = deckEnv(rawEnv);
     const { n, page, line } = tokens[idx]!.meta as { n: number; page: string | null; line: number };
-    const ref = env.bibliography.get(n);
+    const ref = env.deck.bibliography.get(n);
     const label = `[${n}]${page ? `(${page})` : ''}`;
     if (!ref) {
-      const known = [...env.bibliography.keys()];
+      const known = [...env.deck.bibliography.keys()];
       const range = known.length ? `[${Math.min(...known)}]–[${Math.max(...known)}]` : 'none';
-      env.sink.add(env.file, fileLine(env, line), `unknown citation [@${n}]`, `The references are ${range} in slides/references.yml.`);
+      env.deck.sink.add(env.file, fileLine(env, line), `unknown citation [@${n}]`, `The references are ${range} in slides/references.yml.`);
       return `<sup class="deck-error" role="alert">${escapeHtml(label)}</sup>`;
     }
-    const full = `[${n}] ${ref.text}${page ? `，${page}` : ''}`;
-    return `<sup class="deck-cite"><a href="#/${REFERENCES_SLIDE_ID}" data-deck-ref="${n}" aria-label="参考文献 ${escapeHtml(full)}">${escapeHtml(label)}</a></sup>`;
+    env.deck.citations.push({ n, page, slideId: env.currentSlide });
+    const full = `[${n}] ${ref.text}${page ? `${UI.citation.pageSeparator}${page}` : ''}`;
+    return `<sup class="deck-cite"><a href="#/${REFERENCES_SLIDE_ID}" ${ATTR.ref}="${n}" aria-label="${escapeHtml(UI.citation.label(full))}">${escapeHtml(label)}</a></sup>`;
   };
 }

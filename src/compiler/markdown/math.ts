@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import katex from 'katex';
 import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { deckEnv, fileLine, type RenderEnv } from './env.ts';
 
 /**
@@ -70,7 +71,7 @@ export function math(md: MarkdownIt): void {
     const token = tokens[idx]!;
     const meta = token.meta as { closed: boolean; line: number };
     if (!meta.closed) {
-      env.sink.add(env.file, fileLine(env, meta.line), 'display math `$$` is not closed', 'End the formula with a line `$$`.');
+      env.deck.sink.add(env.file, fileLine(env, meta.line), 'display math `$$` is not closed', 'End the formula with a line `$$`.');
     }
     return `<div class="deck-math-display">${renderFormula(token.content, true, env, meta.line + 1)}</div>\n`;
   };
@@ -84,7 +85,7 @@ function renderFormula(tex: string, displayMode: boolean, env: RenderEnv, blockL
     const before = error.position === undefined ? '' : tex.slice(0, error.position);
     const line = fileLine(env, blockLine) + (before.match(/\n/g) ?? []).length;
     const reason = (error.rawMessage ?? error.message).replace(/\.$/, '');
-    env.sink.add(env.file, line, `formula KaTeX cannot parse: ${reason} in \`${tex.trim()}\``, 'Fix the TeX (try it at the KaTeX demo).');
-    return `<span class="deck-error" role="alert">公式错误：${escapeHtml(tex)}</span>`;
+    env.deck.sink.add(env.file, line, `formula KaTeX cannot parse: ${reason} in \`${tex.trim()}\``, 'Fix the TeX (try it at the KaTeX demo).');
+    return `<span class="deck-error" role="alert">${escapeHtml(UI.math.error(tex))}</span>`;
   }
 }

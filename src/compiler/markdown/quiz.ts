@@ -1,21 +1,19 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import container from 'markdown-it-container';
+import { ATTR, QUIZ_KINDS, type QuizInfo, type QuizKind } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
-import { deckEnv, fileLine, type RenderEnv } from './env.ts';
-
-/** The kinds of question the format knows. */
-export const QUIZ_TYPES = ['single', 'multiple', 'order'] as const;
-export type QuizType = (typeof QUIZ_TYPES)[number];
+import { UI } from '../../shared/ui-strings.ts';
+import { deckEnv, fileLine, placeOf, setPlace, slideIdOf } from './env.ts';
 
 /** A question as authored: the prompt, the options (in authored order), and the explanation. */
 export interface Quiz {
-  type: QuizType;
+  kind: QuizKind;
   question: Token;
   options: { inline: Token; correct: boolean }[];
   explanation: Token[];
 }
 
-/** What is wrong with a question, with its 0-based line in the block. */
+/** What is wrong with a question, with its 0-based line in the file. */
 export interface QuizProblem {
   line: number;
   problem: string;
@@ -25,16 +23,16 @@ export interface QuizProblem {
 const CHECKBOX = /^\[( |x|X)\]\s+/;
 
 /**
- * Reads the tokens inside `::: quiz <type>` … `:::`: a paragraph (the question), a list (the
+ * Reads the tokens inside `::: quiz <kind>` … `:::`: a paragraph (the question), a list (the
  * options: `- [x]` right, `- [ ]` wrong; for `order`, a numbered list in the right order), then
  * paragraphs (the explanation, which must link to the slide that teaches the point).
  */
 export function parseQuiz(type: string, inner: Token[], openLine: number): Quiz | QuizProblem[] {
   const problems: QuizProblem[] = [];
-  if (!(QUIZ_TYPES as readonly string[]).includes(type)) {
+  if (!(QUIZ_KINDS as readonly string[]).includes(type)) {
     return [{ line: openLine, problem: `unknown question type \`${type || '(none)'}\``, fix: 'Write `::: quiz single`, `::: quiz multiple` or `::: quiz order`.' }];
   }
-  const kind = type as QuizType;
+  const kind = type as QuizKind;
   const questionAt = inner.findIndex((t) => t.type === 'inline');
   const listAt = inner.findIndex((t) => t.type === 'bullet_list_open' || t.type === 'ordered_list_open');
   const question = questionAt >= 0 && (listAt < 0 || questionAt < listAt) ? inner[questionAt]! : null;
@@ -70,59 +68,88 @@ export function parseQuiz(type: string, inner: Token[], openLine: number): Quiz 
     problems.push({ line: openLine, problem: 'question has no explanation that links to the slide teaching it', fix: 'After the options, explain the answer and link the slide: `参见 [强大动力](#/logic-power)`.' });
   }
   if (problems.length || !question) return problems;
-  return { type: kind, question, options: options.map(({ inline, correct }) => ({ inline, correct })), explanation };
+  return { kind, question, options: options.map(({ inline, correct }) => ({ inline, correct })), explanation };
 }
 
-/** `::: quiz single|multiple|order` — a check of understanding, rendered as a form (see parseQuiz). */
+/** What a `deck_quiz` token carries: the question as authored and its id. */
+export interface QuizTokenMeta {
+  quiz: Quiz;
+  id: string;
+}
+
+/**
+ * `::: quiz single|multiple|order` — a check of understanding: the block's tokens become one
+ * `deck_quiz` token (see parseQuiz), rendered as a form; rendering also records the question
+ * with its answer in the deck model (`QuizInfo`), where the browser and the printed pages read it.
+ */
 export function quiz(md: MarkdownIt): void {
   md.use(container, 'quiz', { validate: (params: string) => /^quiz(\s|$)/.test(params.trim()) });
   md.core.ruler.push('deck_quiz', (state) => {
     const env = deckEnv(state.env);
     const tokens = state.tokens;
-    let n = 0;
+    const perSlide = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.type !== 'container_quiz_open') continue;
       const open = tokens[i]!;
       const close = tokens.findIndex((t, k) => k > i && t.type === 'container_quiz_close' && t.level === open.level);
       const end = close < 0 ? tokens.length : close;
       const parsed = parseQuiz(open.info.trim().replace(/^quiz\s*/, ''), tokens.slice(i + 1, end), open.map?.[0] ?? 0);
-      const html = new state.Token('html_block', '', 0);
+      let replacement: Token;
       if (Array.isArray(parsed)) {
-        for (const p of parsed) env.sink.add(env.file, fileLine(env, p.line), p.problem, p.fix);
-        html.content = `<div class="deck-error" role="alert">题目格式错误</div>\n`;
+        for (const p of parsed) env.deck.sink.add(env.file, fileLine(env, p.line), p.problem, p.fix);
+        replacement = new state.Token('html_block', '', 0);
+        replacement.content = `<div class="deck-error" role="alert">${escapeHtml(UI.quiz.malformed)}</div>\n`;
       } else {
-        html.content = renderQuiz(parsed, md, env, ++n);
+        const slideId = slideIdOf(env, open);
+        const n = (perSlide.get(slideId) ?? 0) + 1;
+        perSlide.set(slideId, n);
+        replacement = new state.Token('deck_quiz', 'form', 0);
+        replacement.meta = { quiz: parsed, id: `quiz-${slideId}-${n}` } satisfies QuizTokenMeta;
       }
-      tokens.splice(i, end - i + 1, html);
+      replacement.map = open.map;
+      setPlace(replacement, placeOf(open));
+      tokens.splice(i, end - i + 1, replacement);
     }
   });
+
+  md.renderer.rules.deck_quiz = (tokens, idx, _options, rawEnv) => {
+    const env = deckEnv(rawEnv);
+    const { quiz: q, id } = tokens[idx]!.meta as unknown as QuizTokenMeta;
+    const inline = (t: Token): string => md.renderer.renderInline(t.children ?? [], md.options, env);
+    const info: QuizInfo = {
+      id,
+      slideId: env.currentSlide,
+      sectionId: env.sectionId,
+      kind: q.kind,
+      question: inline(q.question),
+      options: q.options.map((o) => inline(o.inline)),
+      answer: q.kind === 'order' ? q.options.map((_o, i) => i) : q.options.flatMap((o, i) => (o.correct ? [i] : [])),
+      shown: q.kind === 'order' ? shuffled(q.options.length, id) : q.options.map((_o, i) => i),
+      explanation: md.renderer.render(q.explanation, md.options, env),
+    };
+    env.deck.quizzes.push(info);
+    return quizForm(info);
+  };
 }
 
-function renderQuiz(q: Quiz, md: MarkdownIt, env: RenderEnv, n: number): string {
-  const id = `quiz-${env.slideId}-${n}`;
-  const inline = (t: Token): string => md.renderer.renderInline(t.children ?? [], md.options, env);
-  const answer = q.type === 'order' ? '' : q.options.flatMap((o, i) => (o.correct ? [i] : [])).join(',');
-  const attrs = `class="deck-quiz" id="${id}" data-deck-quiz="${id}" data-deck-quiz-type="${q.type}" data-deck-quiz-section="${escapeHtml(env.sectionId)}" data-deck-answer="${answer}"`;
-  const legend = `<legend class="deck-quiz-question">${inline(q.question)}</legend>`;
+/** A question as a form: its kind, the question, the options (or the steps, shuffled), submit, feedback, the hidden explanation. */
+function quizForm(q: QuizInfo): string {
+  const legend = `<legend class="deck-quiz-question">${q.question}</legend>`;
   let body: string;
-  if (q.type === 'order') {
-    body = `<p class="deck-quiz-hint">用 ↑ ↓ 按钮排出正确顺序：</p><ol class="deck-quiz-order">${shuffled(q.options.length, id)
-      .map((k) => {
-        const text = inline(q.options[k]!.inline);
-        return `<li data-deck-order-item="${k}"><span class="deck-quiz-step">${text}</span><span class="deck-quiz-moves"><button type="button" class="deck-button deck-quiz-move" data-move="-1" aria-label="上移">↑</button><button type="button" class="deck-button deck-quiz-move" data-move="1" aria-label="下移">↓</button></span></li>`;
-      })
+  if (q.kind === 'order') {
+    body = `<p class="deck-quiz-hint">${escapeHtml(UI.quiz.orderHint)}</p><ol class="deck-quiz-order">${q.shown
+      .map((k) => `<li ${ATTR.option}="${k}"><span class="deck-quiz-step">${q.options[k]}</span><span class="deck-quiz-moves"><button type="button" class="deck-button deck-quiz-move" data-move="-1" aria-label="${escapeHtml(UI.quiz.moveUp)}">↑</button><button type="button" class="deck-button deck-quiz-move" data-move="1" aria-label="${escapeHtml(UI.quiz.moveDown)}">↓</button></span></li>`)
       .join('')}</ol>`;
   } else {
-    const input = q.type === 'single' ? 'radio' : 'checkbox';
-    body = `<div class="deck-quiz-options">${q.options
-      .map((o, i) => `<label class="deck-quiz-option"><input type="${input}" name="${id}" value="${i}"> <span>${inline(o.inline)}</span></label>`)
+    const input = q.kind === 'single' ? 'radio' : 'checkbox';
+    body = `<div class="deck-quiz-options">${q.shown
+      .map((k) => `<label class="deck-quiz-option" ${ATTR.option}="${k}"><input type="${input}" name="${q.id}" value="${k}"> <span>${q.options[k]}</span></label>`)
       .join('')}</div>`;
   }
-  const kind = { single: '单选题', multiple: '多选题（可选多项）', order: '排序题' }[q.type];
   // The legend must be the fieldset's first child (HTML), so the kind of question comes before it.
-  return `<form ${attrs}><p class="deck-quiz-kind">${kind}</p><fieldset>${legend}${body}</fieldset>
-<div class="deck-quiz-actions"><button type="submit" class="deck-button">提交答案</button><p class="deck-quiz-feedback" role="status" aria-live="polite"></p></div>
-<div class="deck-quiz-explanation" hidden>${md.renderer.render(q.explanation, md.options, env)}</div></form>\n`;
+  return `<form class="deck-quiz" id="${q.id}" ${ATTR.quiz}="${q.id}"><p class="deck-quiz-kind">${escapeHtml(UI.quiz.kinds[q.kind])}</p><fieldset>${legend}${body}</fieldset>
+<div class="deck-quiz-actions"><button type="submit" class="deck-button">${escapeHtml(UI.quiz.submit)}</button><p class="deck-quiz-feedback" role="status" aria-live="polite"></p></div>
+<div class="deck-quiz-explanation" hidden>${q.explanation}</div></form>\n`;
 }
 
 /** A fixed shuffle of 0..n-1 for an id (so every class sees the same), never the right order. */

@@ -1,30 +1,35 @@
-import type { ControllerFactory } from '../controller.ts';
-import { on } from '../bus.ts';
+import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { KEYS } from '../keys.ts';
 import { Overlay } from '../overlay.ts';
+import type { ToolFactory } from '../tool.ts';
 
-/** The help overlay (`?`): every key of the deck, in Chinese. */
-export const help: ControllerFactory = (deck) => {
-  const overlay = new Overlay('快捷键帮助', 'deck-help');
-  overlay.panel.innerHTML = `
-    <h2 class="deck-overlay-title">快捷键</h2>
-    <table class="deck-help-keys"><thead><tr><th scope="col">按键</th><th scope="col">作用</th></tr></thead><tbody>${KEYS.map(
-      (k) => `<tr><td><kbd>${k.keys}</kbd></td><td>${k.does}</td></tr>`,
-    ).join('')}</tbody></table>
-    <p>每项功能也可用屏幕左下角的按钮操作。</p>
-    <button type="button" class="deck-button" data-deck-close>关闭</button>`;
+/** The help overlay (`?`): every key of the deck, in the deck's language. */
+export const help: ToolFactory = ({ bus }) => {
+  let overlay: Overlay | null = null;
   let stop = (): void => undefined;
   return {
-    start() {
-      overlay.mount(deck.getRevealElement()?.parentElement ?? document.body);
-      overlay.panel.querySelector('[data-deck-close]')!.addEventListener('click', () => overlay.close());
-      stop = on('command', ({ key }) => {
-        if (key === '?') overlay.toggle();
+    id: 'deck-help',
+    init(deck) {
+      const H = UI.help;
+      overlay = new Overlay(H.label, 'deck-help');
+      overlay.panel.innerHTML = `
+    <h2 class="deck-overlay-title">${H.title}</h2>
+    <table class="deck-help-keys"><thead><tr><th scope="col">${H.keyColumn}</th><th scope="col">${H.doesColumn}</th></tr></thead><tbody>${KEYS.map(
+      (k) => `<tr><td><kbd>${escapeHtml(k.keys)}</kbd></td><td>${escapeHtml(k.does)}</td></tr>`,
+    ).join('')}</tbody></table>
+    <p>${H.buttons}</p>
+    <button type="button" class="deck-button" data-deck-close>${H.close}</button>`;
+      const shown = overlay;
+      shown.mount(deck.getRevealElement()?.parentElement ?? document.body);
+      shown.panel.querySelector('[data-deck-close]')!.addEventListener('click', () => shown.close());
+      stop = bus.on('command', ({ key }) => {
+        if (key === '?') shown.toggle();
       });
     },
     destroy() {
       stop();
-      overlay.unmount();
+      overlay?.unmount();
     },
   };
 };

@@ -1,18 +1,18 @@
-import type { ControllerFactory } from '../controller.ts';
-import { emit } from '../bus.ts';
 import { KEYS } from '../keys.ts';
+import type { ToolFactory } from '../tool.ts';
 
-/** Binds our own keys in reveal.js (replacing its binding of the same key, e.g. L); each emits a command. */
-export const keyBindings: ControllerFactory = (deck) => {
+/** Binds our own keys in reveal.js (replacing its binding of the same key, e.g. L); each sends a command on the bus. */
+export const keyBindings: ToolFactory = ({ bus }) => {
   const commands = KEYS.flatMap((k) => (k.command ? [k.command] : []));
+  let bound: { removeKeyBinding(keyCode: number): void } | null = null;
   return {
-    start() {
-      for (const { key, keyCode } of commands) {
-        deck.addKeyBinding({ keyCode, key, description: key }, () => emit('command', { key }));
-      }
+    id: 'deck-keys',
+    init(deck) {
+      bound = deck;
+      for (const { key, keyCode } of commands) deck.addKeyBinding({ keyCode, key, description: key }, () => bus.emit('command', { key }));
     },
     destroy() {
-      for (const { keyCode } of commands) deck.removeKeyBinding(keyCode);
+      for (const { keyCode } of commands) bound?.removeKeyBinding(keyCode);
     },
   };
 };

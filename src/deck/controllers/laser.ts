@@ -1,14 +1,11 @@
-import type { ControllerFactory } from '../controller.ts';
-import { on } from '../bus.ts';
+import type { ToolFactory } from '../tool.ts';
 
 /** The laser pointer (`L`): the cursor becomes a bright red dot the room can follow on a projector. */
-export const laser: ControllerFactory = () => {
-  const dot = document.createElement('div');
-  dot.className = 'deck-laser';
-  dot.hidden = true;
-  dot.setAttribute('aria-hidden', 'true');
+export const laser: ToolFactory = ({ bus }) => {
+  let dot: HTMLElement | null = null;
   let active = false;
   const move = (e: PointerEvent): void => {
+    if (!dot) return;
     dot.style.transform = `translate(${e.clientX}px, ${e.clientY}px)`;
     dot.hidden = false;
   };
@@ -18,14 +15,19 @@ export const laser: ControllerFactory = () => {
     if (on) window.addEventListener('pointermove', move);
     else {
       window.removeEventListener('pointermove', move);
-      dot.hidden = true;
+      if (dot) dot.hidden = true;
     }
   };
   let stop = (): void => undefined;
   return {
-    start() {
+    id: 'deck-laser',
+    init() {
+      dot = document.createElement('div');
+      dot.className = 'deck-laser';
+      dot.hidden = true;
+      dot.setAttribute('aria-hidden', 'true');
       document.body.append(dot);
-      stop = on('command', ({ key }) => {
+      stop = bus.on('command', ({ key }) => {
         if (key === 'L') set(!active);
         if (key === 'D' && active) set(false);
       });
@@ -33,7 +35,7 @@ export const laser: ControllerFactory = () => {
     destroy() {
       stop();
       set(false);
-      dot.remove();
+      dot?.remove();
     },
   };
 };

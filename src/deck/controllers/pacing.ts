@@ -1,5 +1,7 @@
-import type { ControllerFactory } from '../controller.ts';
+import type { RevealApi } from 'reveal.js';
+import { UI } from '../../shared/ui-strings.ts';
 import { clock, pacingOn, planLecture } from '../pacing/plan.ts';
+import type { ToolFactory } from '../tool.ts';
 
 /**
  * Pacing for the speaker view: the lecture's planned minutes (deck.yml `minutes`, per-slide
@@ -8,20 +10,21 @@ import { clock, pacingOn, planLecture } from '../pacing/plan.ts';
  * of the current slide's notes before the plugin reads them, with a style that sets the notes
  * in large type in the speaker window.
  */
-export const pacing: ControllerFactory = (deck, manifest) => {
+export const pacing: ToolFactory = ({ manifest }) => {
   const plan = planLecture(manifest);
   let startedAt: number | null = null;
+  let deckRef: RevealApi | null = null;
 
   const update = (): void => {
-    const slide = deck.getCurrentSlide();
-    if (!slide) return;
-    if (startedAt === null && deck.getIndices().h > 0) startedAt = Date.now();
+    const slide = deckRef?.getCurrentSlide();
+    if (!deckRef || !slide) return;
+    if (startedAt === null && deckRef.getIndices().h > 0) startedAt = Date.now();
     const elapsed = startedAt === null ? 0 : (Date.now() - startedAt) / 60000;
     const status = pacingOn(plan, slide.id, elapsed);
     if (!status) return;
     const { planned, ahead } = status;
-    const verdict = Math.abs(ahead) < 0.5 ? '进度正常' : ahead > 0 ? `提前 ${clock(ahead)}` : `落后 ${clock(ahead)}`;
-    const text = `计划：本页约 ${clock(planned.minutes)} · 应在第 ${clock(planned.start)} 讲到此页 · 已讲 ${clock(elapsed)} · 全讲 ${manifest.minutes} 分钟 · ${verdict}`;
+    const verdict = Math.abs(ahead) < 0.5 ? UI.pacing.onTime : ahead > 0 ? UI.pacing.ahead(clock(ahead)) : UI.pacing.behind(clock(ahead));
+    const text = UI.pacing.line(clock(planned.minutes), clock(planned.start), clock(elapsed), manifest.meta.minutes, verdict);
     const asides = [...slide.querySelectorAll<HTMLElement>('aside.notes')];
     if (asides.length === 0) {
       const aside = document.createElement('aside');
@@ -38,21 +41,26 @@ export const pacing: ControllerFactory = (deck, manifest) => {
         aside.prepend(line);
       }
       line.dataset.deckAhead = String(Math.round(ahead * 60));
-      line.innerHTML = `<style>.speaker-controls-notes .value{font-size:28px;line-height:1.6}.deck-pacing{font-size:20px;font-weight:bold;color:${ahead < -0.5 ? '#b00020' : '#1b5e20'}}</style>${text}`;
+      line.innerHTML = `<style>.speaker-controls-notes .value{font-size:28px;line-height:1.6}.deck-pacing{font-size:20px;font-weight:bold;color:${ahead < -0.5 ? '#b00020' : '#1b5e20'}}</style>`;
+      line.append(text);
     }
   };
 
   return {
-    start() {
+    id: 'deck-pacing',
+    init(deck) {
+      deckRef = deck;
       deck.on('slidechanged', update);
       deck.on('fragmentshown', update);
       deck.on('fragmenthidden', update);
-      update();
+      deck.on('ready', update);
     },
     destroy() {
-      deck.off('slidechanged', update);
-      deck.off('fragmentshown', update);
-      deck.off('fragmenthidden', update);
+      deckRef?.off('slidechanged', update);
+      deckRef?.off('fragmentshown', update);
+      deckRef?.off('fragmenthidden', update);
+      deckRef?.off('ready', update);
+      document.querySelectorAll('.deck-pacing').forEach((el) => el.remove());
     },
   };
 };

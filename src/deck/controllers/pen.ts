@@ -1,46 +1,39 @@
-import type { ControllerFactory } from '../controller.ts';
-import { on } from '../bus.ts';
-import { drawStrokes, isMarks, PEN_KEY, strokeHit, type Stroke } from '../pen/strokes.ts';
-import { readStored, writeStored } from '../storage.ts';
+import type { RevealApi } from 'reveal.js';
+import { SLIDE_SIZE } from '../../shared/slide-size.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { drawStrokes, strokeHit, type Stroke } from '../pen/strokes.ts';
+import { PEN_MARKS, readStored, writeStored } from '../storage.ts';
+import type { ToolFactory } from '../tool.ts';
 
 const COLORS = [
-  { name: '红', value: '#d0021b' },
-  { name: '蓝', value: '#1f4e8c' },
-  { name: '绿', value: '#1b7a3a' },
-  { name: '黑', value: '#111111' },
+  { name: UI.pen.colors.red, value: '#d0021b' },
+  { name: UI.pen.colors.blue, value: '#1f4e8c' },
+  { name: UI.pen.colors.green, value: '#1b7a3a' },
+  { name: UI.pen.colors.black, value: '#111111' },
 ];
 const WIDTH = 5;
 const ERASER_RADIUS = 14;
-const SLIDE_W = 1280;
-const SLIDE_H = 720;
+const { width: SLIDE_W, height: SLIDE_H } = SLIDE_SIZE;
 
 /**
  * The pen (`D`): draw on the current slide with mouse, pen or finger; colours, eraser, undo,
  * clear (`C`); `D` or `Esc` puts it away. Marks belong to their slide for the whole session
  * (going back shows them). With the pen away the canvases take no pointer events.
  */
-export const pen: ControllerFactory = (deck) => {
+export const pen: ToolFactory = ({ bus }) => {
   // Kept for the session, so a reload or `?print-pdf&pen` in the same tab still has them.
-  const strokes = new Map<string, Stroke[]>(Object.entries(readStored(PEN_KEY, isMarks, {}, 'session')));
+  const strokes = new Map<string, Stroke[]>(Object.entries(readStored(PEN_MARKS)));
   const save = (): void => {
-    writeStored(PEN_KEY, Object.fromEntries(strokes), 'session');
+    writeStored(PEN_MARKS, Object.fromEntries(strokes));
   };
+  let deck: RevealApi;
   const canvases = new Map<string, HTMLCanvasElement>();
   let active = false;
   let color = COLORS[0]!.value;
   let erasing = false;
   let drawing: Stroke | null = null;
 
-  const bar = document.createElement('div');
-  bar.className = 'deck-pen-bar';
-  bar.hidden = true;
-  bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', '画笔');
-  bar.innerHTML = `${COLORS.map((c, i) => `<button type="button" class="deck-pen-color" data-color="${c.value}" style="--pen: ${c.value}" aria-pressed="${i === 0}" aria-label="${c.name}色笔">${c.name}</button>`).join('')}
-    <button type="button" data-pen="eraser" aria-pressed="false">橡皮</button>
-    <button type="button" data-pen="undo">撤销</button>
-    <button type="button" data-pen="clear">清除（C）</button>
-    <button type="button" data-pen="exit">退出（D）</button>`;
+  let bar: HTMLElement;
 
   const slideId = (): string => deck.getCurrentSlide()?.id ?? '';
   const canvasFor = (slide: HTMLElement): HTMLCanvasElement => {
@@ -142,14 +135,26 @@ export const pen: ControllerFactory = (deck) => {
 
   const stops: (() => void)[] = [];
   return {
-    start() {
+    id: 'deck-pen',
+    init(revealDeck) {
+      deck = revealDeck;
+      bar = document.createElement('div');
+      bar.className = 'deck-pen-bar';
+      bar.hidden = true;
+      bar.setAttribute('role', 'toolbar');
+      bar.setAttribute('aria-label', UI.pen.label);
+      bar.innerHTML = `${COLORS.map((c, i) => `<button type="button" class="deck-pen-color" data-color="${c.value}" style="--pen: ${c.value}" aria-pressed="${i === 0}" aria-label="${UI.pen.colorLabel(c.name)}">${c.name}</button>`).join('')}
+    <button type="button" data-pen="eraser" aria-pressed="false">${UI.pen.eraser}</button>
+    <button type="button" data-pen="undo">${UI.pen.undo}</button>
+    <button type="button" data-pen="clear">${UI.pen.clear}</button>
+    <button type="button" data-pen="exit">${UI.pen.exit}</button>`;
       document.body.append(bar);
       bar.addEventListener('click', onBar);
       window.addEventListener('keydown', onEscape, true);
       deck.on('slidechanged', onSlide);
-      onSlide();
+      deck.on('ready', onSlide);
       stops.push(
-        on('command', ({ key }) => {
+        bus.on('command', ({ key }) => {
           if (key === 'D') setActive(!active);
           if (key === 'L' && active) setActive(false);
           if (key === 'C') clear();
@@ -159,9 +164,11 @@ export const pen: ControllerFactory = (deck) => {
     destroy() {
       stops.forEach((s) => s());
       window.removeEventListener('keydown', onEscape, true);
-      deck.off('slidechanged', onSlide);
+      deck?.off('slidechanged', onSlide);
+      deck?.off('ready', onSlide);
+      if (active) setActive(false);
       canvases.forEach((c) => c.remove());
-      bar.remove();
+      bar?.remove();
     },
   };
 };

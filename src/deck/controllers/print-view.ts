@@ -1,24 +1,29 @@
-import type { ControllerFactory } from '../controller.ts';
+import type { RevealApi } from 'reveal.js';
+import type { ToolFactory } from '../tool.ts';
 
 /**
  * The print view shows every slide, but reveal.js leaves `hidden` and `aria-hidden` on those that
  * were not current: a PDF saved from the browser would then have no bookmarks and no tagged text.
  */
-export const printView: ControllerFactory = (deck) => {
+export const printView: ToolFactory = () => {
+  let deck: RevealApi | null = null;
   const unhide = (): void => {
-    for (const slide of deck.getSlides()) {
+    for (const slide of deck?.getSlides() ?? []) {
       slide.removeAttribute('hidden');
       slide.removeAttribute('aria-hidden');
     }
   };
   return {
-    start() {
-      unhide();
+    id: 'deck-print-view',
+    init(revealDeck) {
+      deck = revealDeck;
       // reveal.js lays the pages out after it is ready; do it again once they are.
+      deck.on('ready', unhide);
       deck.on('pdf-ready', unhide);
     },
     destroy() {
-      deck.off('pdf-ready', unhide);
+      deck?.off('ready', unhide);
+      deck?.off('pdf-ready', unhide);
     },
   };
 };

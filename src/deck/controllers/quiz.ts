@@ -1,72 +1,90 @@
-import { emit, on } from '../bus.ts';
-import { readStored, writeStored } from '../storage.ts';
-import type { DeckManifest } from '../../shared/manifest.ts';
+import { ATTR, type DeckManifest, type QuizInfo } from '../../shared/deck-model.ts';
+import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { QUIZ_RESULTS, readStored, writeStored } from '../storage.ts';
+import type { DeckTool, ToolFactory } from '../tool.ts';
 
-/** Answers kept per browser: question id → answered right. */
-type Results = Record<string, boolean>;
-const KEY = 'quiz-results';
-const isResults = (v: unknown): v is Results =>
-  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'boolean');
+/** What the reader chose: the option indices checked (single, multiple), or the steps in the order given (order). */
+export function chosenOptions(form: HTMLFormElement, quiz: QuizInfo): number[] {
+  const selector = quiz.kind === 'order' ? `li[${ATTR.option}]` : `input:checked`;
+  return [...form.querySelectorAll<HTMLElement>(selector)].map((el) => Number(quiz.kind === 'order' ? el.getAttribute(ATTR.option) : (el as HTMLInputElement).value));
+}
 
-/** Whether the form's current answer is right (pure: reads the form, changes nothing). */
-export function isRight(form: HTMLFormElement): boolean {
-  if (form.dataset.deckQuizType === 'order') {
-    const order = [...form.querySelectorAll<HTMLElement>('[data-deck-order-item]')].map((li) => Number(li.dataset.deckOrderItem));
-    return order.every((k, i) => k === i);
-  }
-  const chosen = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value).sort().join(',');
-  const answer = (form.dataset.deckAnswer ?? '').split(',').sort().join(',');
-  return chosen === answer;
+/** Whether an answer is right: the right options exactly, or every step in the right order. */
+export function isRight(quiz: QuizInfo, chosen: readonly number[]): boolean {
+  if (quiz.kind === 'order') return chosen.length === quiz.answer.length && chosen.every((k, i) => k === quiz.answer[i]);
+  return [...chosen].sort().join(',') === [...quiz.answer].sort().join(',');
 }
 
 /**
  * Checks of understanding: answering shows at once whether it is right, the explanation and
  * its link; `order` questions move steps with ↑/↓ buttons (keyboard and screen reader friendly).
- * Results are kept per browser and summed per section in every `[data-deck-quiz-progress]`.
+ * Each question's kind, answer and section come from the manifest. Results are kept per
+ * browser and summed per section where the content asks for it (`::: scores`).
  */
-export function startQuiz(manifest: DeckManifest): void {
-  const forms = [...document.querySelectorAll<HTMLFormElement>('form[data-deck-quiz]')];
-  if (forms.length === 0) return;
-  const results = readStored(KEY, isResults, {});
+export const quiz: ToolFactory<DeckTool> = ({ bus, manifest }) => {
+  const byId = new Map(manifest.quizzes.map((q) => [q.id, q]));
+  const stops: (() => void)[] = [];
+  let forms: HTMLFormElement[] = [];
 
-  for (const form of forms) {
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      answer(form, results);
-    });
-    form.addEventListener('click', (e) => {
-      const move = (e.target as Element).closest<HTMLButtonElement>('[data-move]');
-      if (move) moveStep(move);
-    });
-    // The keys that choose and press (arrows on an option, Space, Enter) are the question's; the
-    // deck keeps its own (→ after answering, M, ?), or a keyboard user is stuck on the slide.
-    form.addEventListener('keydown', (e) => {
-      if (e.key === ' ' || e.key === 'Enter' || (e.target instanceof HTMLInputElement && e.key.startsWith('Arrow'))) e.stopPropagation();
-    });
-  }
-  const progress = (): void => renderProgress(manifest, forms, results);
-  on('answered', progress);
-  progress();
-}
+  const onSubmit = (e: Event): void => {
+    const form = e.currentTarget as HTMLFormElement;
+    const info = byId.get(form.getAttribute(ATTR.quiz) ?? '');
+    e.preventDefault();
+    if (info) answer(form, info);
+  };
+  const onClick = (e: Event): void => {
+    const move = (e.target as Element).closest<HTMLButtonElement>('[data-move]');
+    if (move) moveStep(move);
+  };
+  // The keys that choose and press (arrows on an option, Space, Enter) are the question's; the
+  // deck keeps its own (→ after answering, M, ?), or a keyboard user is stuck on the slide.
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.key === ' ' || e.key === 'Enter' || (e.target instanceof HTMLInputElement && e.key.startsWith('Arrow'))) e.stopPropagation();
+  };
 
-function answer(form: HTMLFormElement, results: Results): void {
-  const type = form.dataset.deckQuizType;
-  const feedback = form.querySelector<HTMLElement>('.deck-quiz-feedback')!;
-  if (type !== 'order' && !form.querySelector('input:checked')) {
-    feedback.textContent = '请先选择答案。';
-    feedback.dataset.result = 'empty';
-    return;
-  }
-  const right = isRight(form);
-  feedback.textContent = right ? '回答正确！' : type === 'multiple' ? '还不完全对：请看下面的解析。' : '不对：请看下面的解析。';
-  feedback.dataset.result = right ? 'right' : 'wrong';
-  form.dataset.deckAnswered = right ? 'right' : 'wrong';
-  form.querySelector<HTMLElement>('.deck-quiz-explanation')!.hidden = false;
-  const id = form.dataset.deckQuiz!;
-  results[id] = right;
-  writeStored(KEY, results);
-  emit('answered', { section: form.dataset.deckQuizSection ?? '', question: id, correct: right });
-}
+  const answer = (form: HTMLFormElement, info: QuizInfo): void => {
+    const feedback = form.querySelector<HTMLElement>('.deck-quiz-feedback')!;
+    const chosen = chosenOptions(form, info);
+    if (info.kind !== 'order' && chosen.length === 0) {
+      feedback.textContent = UI.quizFeedback.choose;
+      feedback.dataset.result = 'empty';
+      return;
+    }
+    const right = isRight(info, chosen);
+    feedback.textContent = right ? UI.quizFeedback.right : info.kind === 'multiple' ? UI.quizFeedback.partly : UI.quizFeedback.wrong;
+    feedback.dataset.result = right ? 'right' : 'wrong';
+    form.dataset.deckAnswered = right ? 'right' : 'wrong';
+    form.querySelector<HTMLElement>('.deck-quiz-explanation')!.hidden = false;
+    const results = readStored(QUIZ_RESULTS);
+    results[info.id] = right;
+    writeStored(QUIZ_RESULTS, results);
+    bus.emit('answered', { section: info.sectionId, question: info.id, correct: right });
+  };
+
+  return {
+    id: 'deck-quiz',
+    init() {
+      forms = [...document.querySelectorAll<HTMLFormElement>(`form[${ATTR.quiz}]`)];
+      for (const form of forms) {
+        form.addEventListener('submit', onSubmit);
+        form.addEventListener('click', onClick);
+        form.addEventListener('keydown', onKey);
+      }
+      const progress = (): void => renderScores(manifest);
+      stops.push(bus.on('answered', progress));
+      progress();
+    },
+    destroy() {
+      stops.forEach((stop) => stop());
+      for (const form of forms) {
+        form.removeEventListener('submit', onSubmit);
+        form.removeEventListener('click', onClick);
+        form.removeEventListener('keydown', onKey);
+      }
+    },
+  };
+};
 
 function moveStep(button: HTMLButtonElement): void {
   const li = button.closest('li')!;
@@ -80,17 +98,22 @@ function moveStep(button: HTMLButtonElement): void {
   const n = [...list.children].indexOf(li) + 1;
   const live = list.closest('form')!.querySelector<HTMLElement>('.deck-quiz-feedback')!;
   live.dataset.result = 'moving';
-  live.textContent = `「${li.querySelector('.deck-quiz-step')?.textContent ?? ''}」移到第 ${n} 位`;
+  live.textContent = UI.quizFeedback.moved(li.querySelector('.deck-quiz-step')?.textContent ?? '', n);
 }
 
-function renderProgress(manifest: DeckManifest, forms: HTMLFormElement[], results: Results): void {
+/** The reader's scores per section, in every `::: scores` box. */
+function renderScores(manifest: DeckManifest): void {
+  const boxes = document.querySelectorAll(`[${ATTR.scores}]`);
+  if (boxes.length === 0) return;
+  const results = readStored(QUIZ_RESULTS);
   const rows = manifest.sections.flatMap((s) => {
-    const ids = forms.filter((f) => f.dataset.deckQuizSection === s.id).map((f) => f.dataset.deckQuiz!);
+    const ids = manifest.quizzes.filter((q) => q.sectionId === s.id).map((q) => q.id);
     if (ids.length === 0) return [];
     const answered = ids.filter((id) => id in results).length;
     const right = ids.filter((id) => results[id] === true).length;
-    return [`<tr><th scope="row">${s.title}</th><td>${answered}/${ids.length}</td><td>${right}</td></tr>`];
+    return [`<tr><th scope="row">${escapeHtml(s.title)}</th><td>${answered}/${ids.length}</td><td>${right}</td></tr>`];
   });
-  const html = `<table class="deck-quiz-scores"><thead><tr><th scope="col">部分</th><th scope="col">已答</th><th scope="col">答对</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  document.querySelectorAll('[data-deck-quiz-progress]').forEach((el) => (el.innerHTML = html));
+  const { part, answered, right } = UI.quizFeedback.scores;
+  const html = `<table class="deck-quiz-scores"><thead><tr><th scope="col">${part}</th><th scope="col">${answered}</th><th scope="col">${right}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  boxes.forEach((el) => (el.innerHTML = html));
 }

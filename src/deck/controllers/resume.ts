@@ -1,39 +1,49 @@
-import { on } from '../bus.ts';
-import { placeOf } from '../manifest.ts';
-import { readStored, writeStored } from '../storage.ts';
-import type { DeckManifest } from '../../shared/manifest.ts';
-
-const KEY = 'last-slide';
-const isSlideId = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0-9-]*$/.test(v);
+import { allSlides, placeOf } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { LAST_SLIDE, readStored, writeStored } from '../storage.ts';
+import type { DeckTool, ToolFactory } from '../tool.ts';
 
 /**
  * Remembers the last slide per browser and, when the deck opens at its start, offers to
  * go back there ("继续上次的位置"). Storage that fails or holds garbage is ignored.
  */
-export function startResume(manifest: DeckManifest): void {
-  const last = readStored(KEY, isSlideId, '');
-  const opened = location.hash.replace(/^#\/?/, '');
-  const first = manifest.sections[0]?.slides[0]?.id ?? '';
-  const place = last ? placeOf(manifest, last) : null;
-  if (place && last !== first && (!opened || opened === first)) offer(last, place.title, place.inDeck);
-  // A deck opened at a slide (a deep link) is at that slide already; the start page is not a place to resume.
-  else if (opened && opened !== first && placeOf(manifest, opened)) writeStored(KEY, opened);
-  on('slide', ({ id }) => {
-    if (id !== first) writeStored(KEY, id);
-  });
-}
+export const resume: ToolFactory<DeckTool> = ({ bus, manifest }) => {
+  let box: HTMLElement | null = null;
+  let stop = (): void => undefined;
+  const remember = (slide: string): void => void writeStored(LAST_SLIDE, { slide });
+  return {
+    id: 'deck-resume',
+    init() {
+      const last = readStored(LAST_SLIDE).slide ?? '';
+      const opened = location.hash.replace(/^#\/?/, '');
+      const first = allSlides(manifest)[0]?.id ?? '';
+      const place = last ? placeOf(manifest, last) : null;
+      if (place && last !== first && (!opened || opened === first)) box = offer(last, place.title, place.inDeck);
+      // A deck opened at a slide (a deep link) is at that slide already; the start page is not a place to resume.
+      else if (opened && opened !== first && placeOf(manifest, opened)) remember(opened);
+      stop = bus.on('slide', ({ id }) => {
+        if (id !== first) remember(id);
+      });
+    },
+    destroy() {
+      stop();
+      box?.remove();
+    },
+  };
+};
 
-function offer(id: string, title: string, n: number): void {
+function offer(id: string, title: string, n: number): HTMLElement {
   const box = document.createElement('div');
   box.className = 'deck-resume';
   box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', '继续上次的位置');
-  box.innerHTML = `<p>上次读到第 ${n} 页：<strong></strong></p>
-    <a class="deck-button" href="#/${id}" data-deck-resume>继续上次的位置</a>
-    <button type="button" class="deck-button deck-button-quiet" data-deck-resume-dismiss>从头开始</button>`;
+  box.setAttribute('aria-label', UI.resume.label);
+  box.innerHTML = `<p>${UI.resume.lastRead(n)}<strong></strong></p>
+    <a class="deck-button" href="#/${id}" data-deck-resume>${UI.resume.resume}</a>
+    <button type="button" class="deck-button deck-button-quiet" data-deck-resume-dismiss>${UI.resume.restart}</button>`;
   box.querySelector('strong')!.textContent = title;
   const close = (): void => box.remove();
   box.querySelector('[data-deck-resume]')!.addEventListener('click', close);
   box.querySelector('[data-deck-resume-dismiss]')!.addEventListener('click', close);
   document.body.append(box);
+  return box;
 }

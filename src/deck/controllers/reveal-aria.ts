@@ -1,12 +1,15 @@
-import type { ControllerFactory } from '../controller.ts';
+import type { RevealApi } from 'reveal.js';
+import { allSlides } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { urlForMode } from '../mode.ts';
+import { whenReady, type ToolFactory } from '../tool.ts';
 
 /** reveal.js's own English labels, in the deck's language. */
 const CONTROL_LABELS: Record<string, string> = {
-  'navigate-left': '上一页',
-  'navigate-right': '下一页',
-  'navigate-up': '本节上一页',
-  'navigate-down': '本节下一页',
+  'navigate-left': UI.aria.previous,
+  'navigate-right': UI.aria.next,
+  'navigate-up': UI.aria.up,
+  'navigate-down': UI.aria.down,
 };
 
 /**
@@ -14,44 +17,54 @@ const CONTROL_LABELS: Record<string, string> = {
  * `role="application"`, which makes a screen reader hand every key to the page and stop reading
  * the slide as text; here it is a labelled region instead (the current slide reads like a page;
  * the others are inert), each slide a group named by its place and title, reveal's English
- * labels in Chinese, and a first link (seen on focus) to the study view, the deck as one document.
+ * labels in the deck's language, and a first link (seen on focus) to the study view, the deck
+ * as one document.
  */
-export const revealAria: ControllerFactory = (deck, manifest) => {
-  const skip = document.createElement('a');
-  skip.className = 'deck-skip-link';
-  skip.textContent = '阅读模式：全文按章节排列（适合屏幕阅读器）';
-  const onSlide = (): void => {
-    const id = deck.getCurrentSlide()?.id;
-    if (id) skip.href = urlForMode('study', id, location);
-  };
+export const revealAria: ToolFactory = ({ manifest }) => {
+  const titles = new Map(allSlides(manifest).map((s) => [s.id, s.title]));
+  let deck: RevealApi | null = null;
+  let skip: HTMLAnchorElement | null = null;
   let roleBefore: string | null = null;
+  const onSlide = (): void => {
+    const id = deck?.getCurrentSlide()?.id;
+    if (id && skip) skip.href = urlForMode('study', id, location);
+  };
+  const label = (): void => {
+    const reveal = deck?.getRevealElement();
+    if (!deck || !reveal) return;
+    roleBefore = reveal.getAttribute('role');
+    reveal.setAttribute('role', 'region');
+    reveal.setAttribute('aria-roledescription', UI.aria.deck);
+    reveal.setAttribute('aria-label', manifest.meta.title);
+    const slides = deck.getSlides();
+    slides.forEach((slide, i) => {
+      slide.setAttribute('role', 'group');
+      slide.setAttribute('aria-roledescription', UI.aria.slide);
+      slide.setAttribute('aria-label', UI.aria.slideLabel(i + 1, slides.length, titles.get(slide.id) ?? ''));
+    });
+    for (const [cls, text] of Object.entries(CONTROL_LABELS)) reveal.querySelector(`.controls .${cls}`)?.setAttribute('aria-label', text);
+    reveal.querySelector('.progress')?.setAttribute('aria-hidden', 'true');
+    const resume = reveal.querySelector('.pause-overlay .resume-button');
+    if (resume) resume.textContent = UI.aria.resumePresenting;
+    onSlide();
+  };
 
   return {
-    start() {
-      const reveal = deck.getRevealElement();
-      if (!reveal) return;
-      roleBefore = reveal.getAttribute('role');
-      reveal.setAttribute('role', 'region');
-      reveal.setAttribute('aria-roledescription', '幻灯片演示');
-      reveal.setAttribute('aria-label', manifest.title);
-      const slides = deck.getSlides();
-      slides.forEach((slide, i) => {
-        slide.setAttribute('role', 'group');
-        slide.setAttribute('aria-roledescription', '幻灯片');
-        slide.setAttribute('aria-label', `第 ${i + 1}/${slides.length} 页：${slide.dataset.deckTitle ?? ''}`);
-      });
-      for (const [cls, label] of Object.entries(CONTROL_LABELS)) reveal.querySelector(`.controls .${cls}`)?.setAttribute('aria-label', label);
-      reveal.querySelector('.progress')?.setAttribute('aria-hidden', 'true');
-      const resume = reveal.querySelector('.pause-overlay .resume-button');
-      if (resume) resume.textContent = '继续演示';
+    id: 'deck-reveal-aria',
+    init(revealDeck) {
+      deck = revealDeck;
+      skip = document.createElement('a');
+      skip.className = 'deck-skip-link';
+      skip.textContent = UI.aria.skipToStudy;
       document.body.prepend(skip);
       deck.on('slidechanged', onSlide);
-      onSlide();
+      // Slides outside the plan are gone once reveal.js is ready: number the others then.
+      whenReady(deck, label);
     },
     destroy() {
-      deck.off('slidechanged', onSlide);
-      skip.remove();
-      if (roleBefore) deck.getRevealElement()?.setAttribute('role', roleBefore);
+      deck?.off('slidechanged', onSlide);
+      skip?.remove();
+      if (roleBefore) deck?.getRevealElement()?.setAttribute('role', roleBefore);
     },
   };
 };

@@ -1,9 +1,9 @@
 import type { RevealApi } from 'reveal.js';
 import type { SearchPlugin } from 'reveal.js/plugin/search';
-import type { ControllerFactory } from '../controller.ts';
-import { emit, on } from '../bus.ts';
-import { placeOf } from '../manifest.ts';
+import { placeOf } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { urlForMode } from '../mode.ts';
+import type { ToolFactory } from '../tool.ts';
 
 /** A tool the toolbar offers: its label and the key it stands for. */
 interface Tool {
@@ -15,53 +15,54 @@ interface Tool {
 
 /** Everything a keyboard user can do is one click or tap away too. */
 const TOOLS: Tool[] = [
-  { label: '目录', key: 'M' },
-  { label: '画笔', key: 'D' },
-  { label: '激光笔', key: 'L' },
-  { label: '总览', key: 'O', run: (deck) => deck.toggleOverview() },
-  { label: '黑屏', key: 'B', run: (deck) => deck.togglePause() },
-  { label: '全屏', key: 'F', run: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined) },
-  { label: '搜索', key: 'Control+Shift+F', run: (deck) => (deck.getPlugin('search') as SearchPlugin | undefined)?.toggle() },
-  { label: '帮助', key: '?' },
+  { label: UI.toolbar.menu, key: 'M' },
+  { label: UI.toolbar.pen, key: 'D' },
+  { label: UI.toolbar.laser, key: 'L' },
+  { label: UI.toolbar.overview, key: 'O', run: (deck) => deck.toggleOverview() },
+  { label: UI.toolbar.blackout, key: 'B', run: (deck) => deck.togglePause() },
+  { label: UI.toolbar.fullscreen, key: 'F', run: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined) },
+  { label: UI.toolbar.search, key: 'Control+Shift+F', run: (deck) => (deck.getPlugin('search') as SearchPlugin | undefined)?.toggle() },
+  { label: UI.toolbar.help, key: '?' },
 ];
 
 /**
  * The bar at the bottom of every slide: where you are in the section, the switch to the study
  * view, and buttons for the lecture tools (each sends the same command as its key).
  */
-export const toolbar: ControllerFactory = (deck, manifest) => {
-  const bar = document.createElement('nav');
-  bar.className = 'deck-toolbar';
-  bar.setAttribute('aria-label', '演示工具');
-  bar.innerHTML = `
-    <span class="deck-toolbar-place" data-deck-place></span>
-    <a class="deck-toolbar-button deck-mode-switch-present" href="?view=scroll">阅读模式</a>
-    ${TOOLS.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
+export const toolbar: ToolFactory = ({ bus, manifest }) => {
   const byKey = new Map(TOOLS.map((t) => [t.key, t]));
+  let bar: HTMLElement | null = null;
   let stop = (): void => undefined;
-
-  const onClick = (e: MouseEvent): void => {
-    const button = (e.target as Element).closest<HTMLElement>('[data-deck-key]');
-    if (!button) return;
-    const tool = byKey.get(button.dataset.deckKey!);
-    // Ours: the same command its key sends, one path for keyboard and mouse. reveal.js's: its API.
-    if (tool?.run) tool.run(deck);
-    else emit('command', { key: button.dataset.deckKey! });
-  };
-
   return {
-    start() {
-      deck.getRevealElement()?.append(bar);
-      bar.addEventListener('click', onClick);
-      stop = on('slide', ({ id }) => {
+    id: 'deck-toolbar',
+    init(deck) {
+      const shown = document.createElement('nav');
+      bar = shown;
+      shown.className = 'deck-toolbar';
+      shown.setAttribute('aria-label', UI.toolbar.label);
+      shown.innerHTML = `
+    <span class="deck-toolbar-place" data-deck-place></span>
+    <a class="deck-toolbar-button deck-mode-switch-present" href="?view=scroll">${UI.toolbar.toStudy}</a>
+    ${TOOLS.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
+      deck.getRevealElement()?.append(shown);
+      shown.addEventListener('click', (e) => {
+        const button = (e.target as Element).closest<HTMLElement>('[data-deck-key]');
+        if (!button) return;
+        const tool = byKey.get(button.dataset.deckKey!);
+        // Ours: the same command its key sends, one path for keyboard and mouse. reveal.js's: its API.
+        if (tool?.run) tool.run(deck);
+        else bus.emit('command', { key: button.dataset.deckKey! });
+      });
+      stop = bus.on('slide', ({ id }) => {
         const place = placeOf(manifest, id);
-        bar.querySelector('[data-deck-place]')!.textContent = place ? `${place.sectionTitle} · ${place.inSection}/${place.sectionSize}` : '';
-        bar.querySelector<HTMLAnchorElement>('.deck-mode-switch-present')!.href = urlForMode('study', id, location);
+        const section = manifest.sections.find((s) => s.slides.some((sl) => sl.id === id));
+        shown.querySelector('[data-deck-place]')!.textContent = place && section ? UI.toolbar.place(section.short, place.inSection, place.sectionSize) : '';
+        shown.querySelector<HTMLAnchorElement>('.deck-mode-switch-present')!.href = urlForMode('study', id, location);
       });
     },
     destroy() {
       stop();
-      bar.remove();
+      bar?.remove();
     },
   };
 };

@@ -1,4 +1,4 @@
-import type { DeckManifest } from '../../shared/manifest.ts';
+import { allSlides, type DeckManifest } from '../../shared/deck-model.ts';
 
 /** When a slide should start and how long it should take, in minutes from the lecture's start. */
 export interface PlannedSlide {
@@ -12,10 +12,10 @@ export interface PlannedSlide {
  * the others share what remains equally (never less than zero).
  */
 export function planLecture(manifest: DeckManifest): PlannedSlide[] {
-  const slides = manifest.sections.flatMap((s) => s.slides);
+  const slides = allSlides(manifest);
   const fixed = slides.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
   const free = slides.filter((s) => s.minutes === null).length;
-  const share = free ? Math.max(0, manifest.minutes - fixed) / free : 0;
+  const share = free ? Math.max(0, manifest.meta.minutes - fixed) / free : 0;
   let start = 0;
   return slides.map((s) => {
     const minutes = s.minutes ?? share;

@@ -1,18 +1,16 @@
-import type { DeckManifest } from '../../shared/manifest.ts';
-import { framedSlide } from './slide-frame.ts';
+import type { DeckManifest, DeckMeta } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
-
-/** What a cover says about the paper, from `slides/deck.yml` by way of the manifest. */
-export type CoverMeta = DeckManifest['meta'];
+import { UI } from '../../shared/ui-strings.ts';
+import { framedSlide } from './slide-frame.ts';
 
 /** The manifest's `meta`, when deck.yml names the authors (else the cover shows the title slide). */
-export function coverMeta(manifest: DeckManifest): CoverMeta | null {
-  return manifest.meta?.authors?.length ? manifest.meta : null;
+export function coverMeta(manifest: DeckManifest): DeckMeta | null {
+  return manifest.meta.authors.length ? manifest.meta : null;
 }
 
 /** The citation line: `燕连福、牛刚刚：《题目》` (no journal: deck.yml names none). */
 export function citationText(title: string, authors: readonly { name: string }[]): string {
-  return `${authors.map((a) => a.name).join('、')}：《${title}》`;
+  return UI.cover.citation(authors.map((a) => a.name).join(UI.cover.authorSeparator), title);
 }
 
 /**
@@ -26,14 +24,15 @@ export function coverPage(manifest: DeckManifest, kind: string, intro: string, t
   cover.className = 'deck-cover';
   cover.setAttribute('aria-labelledby', 'deck-cover-title');
   cover.innerHTML = `<p class="deck-cover-kind">${escapeHtml(kind)}</p>
-<h1 id="deck-cover-title" class="deck-cover-title">${escapeHtml(manifest.title)}</h1>
+<h1 id="deck-cover-title" class="deck-cover-title">${escapeHtml(manifest.meta.title)}</h1>
 ${meta?.subtitle ? `<p class="deck-cover-subtitle">${escapeHtml(meta.subtitle)}</p>` : ''}`;
   if (meta?.authors) {
     const citation = document.createElement('div');
     citation.className = 'deck-cover-citation';
-    citation.innerHTML = `<p class="deck-cover-label">论文</p><p class="deck-cover-cite">${escapeHtml(citationText(manifest.title, meta.authors))}</p>
-<ul class="deck-cover-authors">${meta.authors.map((a) => `<li>${escapeHtml(a.name)}${a.affiliation ? `　${escapeHtml(a.affiliation)}` : ''}</li>`).join('')}</ul>
-${meta.keywords?.length ? `<p class="deck-cover-keywords">关键词：${meta.keywords.map(escape).join('　')}</p>` : ''}`;
+    const { separator } = UI.cover;
+    citation.innerHTML = `<p class="deck-cover-label">${UI.cover.paper}</p><p class="deck-cover-cite">${escapeHtml(citationText(meta.title, meta.authors))}</p>
+<ul class="deck-cover-authors">${meta.authors.map((a) => `<li>${escapeHtml(a.name)}${a.affiliation ? `${separator}${escapeHtml(a.affiliation)}` : ''}</li>`).join('')}</ul>
+${meta.keywords.length ? `<p class="deck-cover-keywords">${UI.cover.keywords}${meta.keywords.map(escapeHtml).join(separator)}</p>` : ''}`;
     cover.append(citation);
   } else if (titleSlide) {
     const copy = titleSlide.cloneNode(true) as HTMLElement;
@@ -55,7 +54,7 @@ ${meta.keywords?.length ? `<p class="deck-cover-keywords">关键词：${meta.key
   if (nameLine) {
     const fields = document.createElement('p');
     fields.className = 'deck-cover-fields';
-    fields.innerHTML = ['姓名', '班级', '日期'].map((f) => `<span>${f}<span class="deck-cover-blank"></span></span>`).join('');
+    fields.innerHTML = UI.cover.fields.map((f) => `<span>${f}<span class="deck-cover-blank"></span></span>`).join('');
     cover.append(fields);
   }
   return cover;

@@ -1,4 +1,4 @@
-import type { DeckManifest } from '../../shared/manifest.ts';
+import type { DeckManifest } from '../../shared/deck-model.ts';
 
 /** One printed handout page: up to `perSheet` slides of one section. */
 export interface HandoutSheet {

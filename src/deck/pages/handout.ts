@@ -1,11 +1,11 @@
 import '../styles/handout.css';
-import type { DeckManifest } from '../../shared/manifest.ts';
-import { readManifest } from '../manifest.ts';
+import { allSlides, ATTR, type DeckManifest } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
-import { readQuizzes } from './quiz-questions.ts';
 import { framedSlide } from './slide-frame.ts';
 import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
 
@@ -23,20 +23,21 @@ async function boot(): Promise<void> {
   const slides = source?.querySelector<HTMLElement>('.slides');
   if (!source || !slides) return;
   document.documentElement.classList.add('deck-handout-mode');
-  const questions = readQuizzes(slides);
+  const questions = manifest.quizzes;
 
   const main = document.createElement('main');
   main.className = 'deck-handout';
-  const intro = `每页三张幻灯片，右侧横线处记笔记。${questions.length ? '最后是自测练习，答案与解析在最后一页。' : ''}`;
-  const cover = coverPage(manifest, '课堂讲义', intro, slides.querySelector('section[data-deck-section] > section[id]'), true);
+  const intro = `${UI.handout.intro}${questions.length ? UI.handout.introPractice : ''}`;
+  const cover = coverPage(manifest, UI.handout.kind, intro, slides.querySelector(`section[${ATTR.section}] > section[id]`), true);
   cover.append(contents(manifest));
   main.append(cover);
-  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest.title, slides));
+  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest.meta.title, slides));
   const practice = worksheetHtml(questions, manifest.sections) + answersHtml(questions);
   if (practice) main.insertAdjacentHTML('beforeend', practice);
-  main.querySelectorAll('.deck-worksheet, .deck-answers').forEach((el) => numberSlideLinks(el, manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id))));
+  const ids = allSlides(manifest).map((s) => s.id);
+  main.querySelectorAll('.deck-worksheet, .deck-answers').forEach((el) => numberSlideLinks(el, ids));
 
-  source.replaceWith(printBanner('讲义（A4，每页三张幻灯片）', { href: './notes.html', label: '学习指南' }), main);
+  source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
   fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
   registerWidgets();
@@ -47,7 +48,7 @@ async function boot(): Promise<void> {
 function contents(manifest: DeckManifest): HTMLElement {
   const list = document.createElement('ol');
   list.className = 'deck-cover-contents';
-  list.setAttribute('aria-label', '内容');
+  list.setAttribute('aria-label', UI.handout.contents);
   let first = 1;
   for (const s of manifest.sections) {
     const last = first + s.slides.length - 1;
@@ -56,7 +57,7 @@ function contents(manifest: DeckManifest): HTMLElement {
     link.href = `#part-${s.id}`;
     link.textContent = s.title;
     const range = document.createElement('span');
-    range.textContent = first === last ? `幻灯片 ${first}` : `幻灯片 ${first}–${last}`;
+    range.textContent = UI.handout.slideRange(first, last);
     item.append(link, range);
     list.append(item);
     first = last + 1;
@@ -74,11 +75,11 @@ function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement):
   // The section's first page carries its heading (one outline entry); the others just name it.
   const name = document.createElement(sheet.continued ? 'p' : 'h2');
   name.className = 'deck-sheet-section';
-  name.textContent = sheet.continued ? `${sheet.sectionTitle}（续）` : sheet.sectionTitle;
+  name.textContent = sheet.continued ? UI.handout.continued(sheet.sectionTitle) : sheet.sectionTitle;
   if (!sheet.continued) name.id = `part-${sheet.sectionId}`;
   const deck = document.createElement('p');
   deck.className = 'deck-sheet-deck';
-  deck.textContent = `${deckTitle} · 讲义`;
+  deck.textContent = UI.handout.running(deckTitle);
   head.append(name, deck);
   page.append(head);
   if (!sheet.continued) page.setAttribute('aria-labelledby', name.id);

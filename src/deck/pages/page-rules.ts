@@ -1,3 +1,5 @@
+import { UI } from '../../shared/ui-strings.ts';
+
 /**
  * The printed page's margin boxes (page numbers, running section titles), written at run time
  * because they must name the deck font as a literal family list: a margin box has no element to
@@ -28,7 +30,8 @@ export interface PageRuleOptions {
 export function pageRulesCss(options: PageRuleOptions): string {
   const box = `font-family: ${options.fontFamily}; font-size: 8.5pt; color: #4a5568;`;
   const rules: string[] = [];
-  rules.push(`@page { @bottom-center { content: ${cssString('第 ')} counter(page) ${cssString(' 页 / 共 ')} counter(pages) ${cssString(' 页')}; ${box} } }`);
+  const { before, middle, after } = UI.print.page;
+  rules.push(`@page { @bottom-center { content: ${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(after)}; ${box} } }`);
   for (const head of options.runningHeads ?? []) {
     rules.push(`@page ${head.page} { @top-left { content: ${cssString(head.title)}; ${box} vertical-align: bottom; padding-bottom: 3mm; } }`);
   }

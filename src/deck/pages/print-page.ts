@@ -1,3 +1,5 @@
+import { UI } from '../../shared/ui-strings.ts';
+import { settle } from '../settle.ts';
 import { installPageRules, type PageRuleOptions } from './page-rules.ts';
 
 /**
@@ -10,9 +12,10 @@ import { installPageRules, type PageRuleOptions } from './page-rules.ts';
 export function printBanner(what: string, other: { href: string; label: string }): HTMLElement {
   const bar = document.createElement('header');
   bar.className = 'deck-print-banner';
-  bar.innerHTML = `<p><strong>${what}</strong>：按 <kbd>Ctrl</kbd>+<kbd>P</kbd>（Mac：<kbd>⌘</kbd>+<kbd>P</kbd>）打印，或在打印对话框里选「另存为 PDF」。纸张 A4，纵向。</p>
-<p class="deck-print-banner-actions"><button type="button" class="deck-print-button" data-deck-print>打印…</button>
-<a class="deck-print-button deck-print-button-quiet" href="./index.html">返回幻灯片</a>
+  const { press, mac, macKey, after } = UI.print.banner;
+  bar.innerHTML = `<p><strong>${what}</strong>${press}<kbd>Ctrl</kbd>+<kbd>P</kbd>${mac}<kbd>${macKey}</kbd>+<kbd>P</kbd>${after}</p>
+<p class="deck-print-banner-actions"><button type="button" class="deck-print-button" data-deck-print>${UI.print.print}</button>
+<a class="deck-print-button deck-print-button-quiet" href="./index.html">${UI.print.back}</a>
 <a class="deck-print-button deck-print-button-quiet" href="${other.href}">${other.label}</a></p>`;
   bar.querySelector('[data-deck-print]')!.addEventListener('click', () => window.print());
   return bar;
@@ -35,19 +38,9 @@ export function numberSlideLinks(root: ParentNode, slideIds: readonly string[]):
     if (n === 0 || a.nextElementSibling?.classList.contains('deck-slide-ref')) continue;
     const ref = document.createElement('span');
     ref.className = 'deck-slide-ref';
-    ref.textContent = `（幻灯片 ${n}）`;
+    ref.textContent = UI.print.slideRef(n);
     a.after(ref);
   }
-}
-
-/** Waits for every custom element on the page to be defined, the fonts, and two frames of layout. */
-export async function settle(): Promise<void> {
-  const names = new Set([...document.querySelectorAll(':not(:defined)')].map((el) => el.localName).filter((n) => n.includes('-')));
-  const defined = Promise.all([...names].map((n) => customElements.whenDefined(n)));
-  // A widget that never registers must not hold the page back for ever: it prints as it is.
-  await Promise.race([defined, new Promise((r) => setTimeout(r, 5000))]);
-  await document.fonts.ready;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
 /**

@@ -1,11 +1,12 @@
 import '../styles/study-guide.css';
-import { readManifest } from '../manifest.ts';
+import { allSlides, ATTR } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { readManifest } from '../read-manifest.ts';
 import { buildStudyDocument } from '../study/study-view.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
-import { readQuizzes } from './quiz-questions.ts';
 import { answersHtml, questionHtml, WORKSHEET_HEADS } from './worksheet.ts';
 
 /**
@@ -19,34 +20,34 @@ function boot(): Promise<void> | void {
   const slides = source?.querySelector<HTMLElement>('.slides');
   if (!source || !slides) return;
   document.documentElement.classList.add('deck-study-mode', 'deck-study-guide-mode');
-  const questions = readQuizzes(slides);
+  const questions = manifest.quizzes;
 
   // Taken before the study document empties the slides (it moves their content).
-  const titleSlide = slides.querySelector<HTMLElement>('section[data-deck-section] > section[id]')?.cloneNode(true) as HTMLElement | undefined;
+  const titleSlide = slides.querySelector<HTMLElement>(`section[${ATTR.section}] > section[id]`)?.cloneNode(true) as HTMLElement | undefined;
   const main = buildStudyDocument(manifest, slides);
   main.classList.add('deck-study-guide');
   // The study view's own title gives way to the cover's.
   main.querySelector('.deck-study-title')?.remove();
-  const cover = coverPage(manifest, '学习指南', '按幻灯片顺序整理：每张幻灯片之后是它的讲解，可作为论文的导读与复习提纲。', titleSlide ?? null, false);
+  const cover = coverPage(manifest, UI.studyGuide.kind, UI.studyGuide.intro, titleSlide ?? null, false);
   const toc = main.querySelector('.deck-study-toc');
   toc?.querySelector('details')?.setAttribute('open', '');
   if (toc) cover.append(toc);
   main.prepend(cover);
 
   for (const part of main.querySelectorAll<HTMLElement>('section.deck-study-section')) {
-    part.style.setProperty('page', sectionPageName(part.dataset.deckSection ?? ''));
+    part.style.setProperty('page', sectionPageName(part.getAttribute(ATTR.section) ?? ''));
   }
-  main.querySelectorAll<HTMLElement>('form.deck-quiz').forEach((form) => {
-    const i = questions.findIndex((q) => q.id === form.dataset.deckQuiz);
+  main.querySelectorAll<HTMLElement>(`form[${ATTR.quiz}]`).forEach((form) => {
+    const i = questions.findIndex((q) => q.id === form.getAttribute(ATTR.quiz));
     const q = questions[i];
     if (q) form.outerHTML = questionHtml(q, i + 1);
   });
   main.insertAdjacentHTML('beforeend', answersHtml(questions));
-  const ids = manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id));
+  const ids = allSlides(manifest).map((s) => s.id);
   main.querySelectorAll('.deck-answers').forEach((el) => numberSlideLinks(el, ids));
   numberSlides(main, ids);
 
-  source.replaceWith(printBanner('学习指南（A4，幻灯片与讲解）', { href: './handout.html', label: '讲义' }), main);
+  source.replaceWith(printBanner(UI.studyGuide.title, { href: './handout.html', label: UI.handout.link }), main);
   linkWithinPage(main);
   for (const a of main.querySelectorAll<HTMLAnchorElement>('.deck-study-toc a[href^="#"]')) {
     // Table-of-contents entries lead to the part's heading, which names it.

@@ -1,9 +1,7 @@
-/** A pen stroke in slide coordinates (1280×720), with its colour and width. */
-export interface Stroke {
-  color: string;
-  width: number;
-  points: [number, number][];
-}
+import type { PenStroke } from '../../shared/stored-records.ts';
+
+/** A pen stroke in slide coordinates, with its colour and width. */
+export type Stroke = PenStroke;
 
 /** Whether the point (x, y) is within `radius` of any segment of the stroke (the eraser's test). */
 export function strokeHit(stroke: Stroke, x: number, y: number, radius: number): boolean {
@@ -35,24 +33,4 @@ export function drawStrokes(ctx: CanvasRenderingContext2D, strokes: readonly Str
     if (s.points.length === 1) ctx.lineTo(s.points[0]![0] + 0.1, s.points[0]![1]);
     ctx.stroke();
   }
-}
-
-/** The pen's marks of a session: slide id → strokes (kept in sessionStorage under PEN_KEY). */
-export type Marks = Record<string, Stroke[]>;
-export const PEN_KEY = 'pen';
-
-/** Whether stored data has the shape of marks (anything else is ignored). */
-export function isMarks(value: unknown): value is Marks {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (strokes) =>
-      Array.isArray(strokes) &&
-      strokes.every(
-        (s: Partial<Stroke>) =>
-          typeof s?.color === 'string' &&
-          typeof s.width === 'number' &&
-          Array.isArray(s.points) &&
-          s.points.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number')),
-      ),
-  );
 }

@@ -1,18 +1,31 @@
-import { emit } from '../bus.ts';
-import { placeOf } from '../manifest.ts';
+import { placeOf, type DeckManifest } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
+import { DeckBus } from '../bus.ts';
+import { popovers } from '../controllers/popovers.ts';
+import { quiz } from '../controllers/quiz.ts';
+import { resume } from '../controllers/resume.ts';
 import { urlForMode } from '../mode.ts';
-import type { DeckManifest } from '../../shared/manifest.ts';
+import type { DeckTool, ToolContext } from '../tool.ts';
 import { buildStudyDocument } from './study-view.ts';
+
+/** The study view, running: `destroy()` stops its tools and listeners. */
+export interface StudyView {
+  destroy(): void;
+}
 
 /**
  * Runs the study view: replaces the reveal.js container by the reading document, keeps the
- * URL on the slide being read (`#/slide-id`), tells the bus which slide that is, and shows
- * where the reader is in the part and in the deck.
+ * URL on the slide being read (`#/slide-id`), tells its bus which slide that is, shows where the
+ * reader is in the part and in the deck, and runs the tools the study view shares with the
+ * presentation (questions, definitions and citations, the place to resume).
  */
-export function startStudy(manifest: DeckManifest): void {
+export function startStudy(manifest: DeckManifest): StudyView | null {
   const reveal = document.querySelector<HTMLElement>('.reveal');
   const slides = reveal?.querySelector<HTMLElement>('.slides');
-  if (!reveal || !slides) return;
+  if (!reveal || !slides) return null;
+  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  // The build marked the first slide `present` for the static page; the study view has no present slide.
+  slides.querySelectorAll('section.present').forEach((s) => s.classList.remove('present'));
   const main = buildStudyDocument(manifest, slides);
   const header = studyHeader();
   reveal.replaceWith(header, main);
@@ -24,14 +37,12 @@ export function startStudy(manifest: DeckManifest): void {
     current = id;
     const place = placeOf(manifest, id);
     if (place) {
-      header.querySelector('.deck-study-place')!.textContent =
-        `${place.sectionTitle} ${place.inSection}/${place.sectionSize} · 全讲 ${place.inDeck}/${place.deckSize}`;
-      const bar = header.querySelector<HTMLElement>('.deck-study-bar')!;
-      bar.style.setProperty('--deck-progress', String(place.inDeck / place.deckSize));
+      header.querySelector('.deck-study-place')!.textContent = UI.study.place(place.sectionTitle, place.inSection, place.sectionSize, place.inDeck, place.deckSize);
+      header.querySelector<HTMLElement>('.deck-study-bar')!.style.setProperty('--deck-progress', String(place.inDeck / place.deckSize));
     }
     header.querySelector<HTMLAnchorElement>('.deck-mode-switch')!.href = urlForMode('present', id, location);
     history.replaceState(null, '', `#/${id}`);
-    emit('slide', { id });
+    ctx.bus.emit('slide', { id });
   };
 
   // The slide being read is the one that crosses the upper third of the screen.
@@ -52,9 +63,18 @@ export function startStudy(manifest: DeckManifest): void {
       if (target.matches('article')) show(id);
     }
   };
+  const tools: DeckTool[] = [resume(ctx), quiz(ctx), popovers(ctx)];
+  for (const tool of tools) void tool.init();
   window.addEventListener('hashchange', goToHash);
   goToHash();
   if (!current) show(main.querySelector('article')?.id ?? '');
+  return {
+    destroy() {
+      observer.disconnect();
+      window.removeEventListener('hashchange', goToHash);
+      tools.forEach((t) => t.destroy());
+    },
+  };
 }
 
 function studyHeader(): HTMLElement {
@@ -62,7 +82,7 @@ function studyHeader(): HTMLElement {
   header.className = 'deck-study-header';
   header.innerHTML = `
     <p class="deck-study-place" aria-live="polite"></p>
-    <a class="deck-mode-switch" href="?view=present">演示模式</a>
+    <a class="deck-mode-switch" href="?view=present">${UI.study.toPresent}</a>
     <div class="deck-study-bar" role="presentation"></div>`;
   return header;
 }

@@ -1,5 +1,6 @@
-import type { DeckManifest } from '../../shared/manifest.ts';
+import { ATTR, type DeckManifest } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { UI } from '../../shared/ui-strings.ts';
 
 /**
  * Turns the compiled slides into a reading document: one `<section>` with an `<h2>` per part
@@ -11,16 +12,18 @@ export function buildStudyDocument(manifest: DeckManifest, slides: HTMLElement):
   const main = document.createElement('main');
   main.id = 'deck-study';
   main.className = 'deck-study';
-  main.innerHTML = `<h1 class="deck-study-title">${escapeHtml(manifest.title)}</h1>`;
+  main.innerHTML = `<h1 class="deck-study-title">${escapeHtml(manifest.meta.title)}</h1>`;
   main.append(tableOfContents(manifest));
 
-  for (const group of slides.querySelectorAll<HTMLElement>(':scope > section[data-deck-section]')) {
+  const sections = new Map(manifest.sections.map((s) => [s.id, s]));
+  for (const group of slides.querySelectorAll<HTMLElement>(`:scope > section[${ATTR.section}]`)) {
+    const id = group.getAttribute(ATTR.section) ?? '';
     const part = document.createElement('section');
     part.className = 'deck-study-section';
-    part.dataset.deckSection = group.dataset.deckSection;
+    part.setAttribute(ATTR.section, id);
     const heading = document.createElement('h2');
-    heading.id = `part-${group.dataset.deckSection}`;
-    heading.textContent = group.dataset.deckSectionTitle ?? '';
+    heading.id = `part-${id}`;
+    heading.textContent = sections.get(id)?.title ?? '';
     part.setAttribute('aria-labelledby', heading.id);
     part.append(heading);
     for (const slide of group.querySelectorAll<HTMLElement>(':scope > section[id]')) part.append(studySlide(slide));
@@ -33,9 +36,8 @@ function studySlide(slide: HTMLElement): HTMLElement {
   const article = document.createElement('article');
   article.id = slide.id;
   article.className = ['deck-study-slide', ...slide.classList].join(' ');
-  article.dataset.deckTitle = slide.dataset.deckTitle ?? '';
   // The slide's own notes first, then those of its steps, in step order.
-  const notes = [...slide.querySelectorAll<HTMLElement>('aside.notes')].sort((a, b) => Number(a.dataset.deckStep ?? 0) - Number(b.dataset.deckStep ?? 0));
+  const notes = [...slide.querySelectorAll<HTMLElement>('aside.notes')].sort((a, b) => Number(a.getAttribute(ATTR.step) ?? 0) - Number(b.getAttribute(ATTR.step) ?? 0));
   notes.forEach((n) => n.remove());
   demoteHeadings(slide);
   for (const el of slide.querySelectorAll('.fragment')) el.classList.remove('fragment', 'visible', 'current-fragment');
@@ -48,7 +50,7 @@ function studySlide(slide: HTMLElement): HTMLElement {
   article.append(...slide.childNodes);
 
   const text = notes.map((n) => {
-    n.querySelectorAll('[data-deck-cue]').forEach((c) => c.remove());
+    n.querySelectorAll(`[${ATTR.cue}]`).forEach((c) => c.remove());
     return n.innerHTML.trim();
   }).filter(Boolean);
   if (text.length) {
@@ -56,9 +58,9 @@ function studySlide(slide: HTMLElement): HTMLElement {
     box.className = 'deck-study-notes';
     box.setAttribute('role', 'note');
     // A question's notes give its answer away: they wait, folded, until the reader asks.
-    box.innerHTML = article.querySelector('form[data-deck-quiz]')
-      ? `<details><summary class="deck-study-notes-label">讲解（含答案，答题后再看）</summary>${text.join('')}</details>`
-      : `<p class="deck-study-notes-label">讲解</p>${text.join('')}`;
+    box.innerHTML = article.querySelector(`form[${ATTR.quiz}]`)
+      ? `<details><summary class="deck-study-notes-label">${UI.study.notesWithAnswer}</summary>${text.join('')}</details>`
+      : `<p class="deck-study-notes-label">${UI.study.notes}</p>${text.join('')}`;
     article.append(box);
   }
   return article;
@@ -81,8 +83,8 @@ function demoteHeadings(slide: HTMLElement): void {
 function tableOfContents(manifest: DeckManifest): HTMLElement {
   const nav = document.createElement('nav');
   nav.className = 'deck-study-toc';
-  nav.setAttribute('aria-label', '目录');
-  nav.innerHTML = `<details><summary>目录</summary><ol>${manifest.sections
+  nav.setAttribute('aria-label', UI.study.contents);
+  nav.innerHTML = `<details><summary>${UI.study.contents}</summary><ol>${manifest.sections
     .map((s) => `<li><a href="#/${s.slides[0]?.id ?? ''}">${escapeHtml(s.title)}</a></li>`)
     .join('')}</ol></details>`;
   return nav;

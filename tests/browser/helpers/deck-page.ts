@@ -1,6 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { MANIFEST_ID, type DeckManifest } from '../../../src/shared/deck-model.ts';
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/node/chromium.ts';
+
+/** The deck model's runtime part, as the page carries it (`#deck-manifest`). */
+export function pageManifest(page: Page): Promise<DeckManifest> {
+  return page.evaluate((id) => JSON.parse(document.getElementById(id)!.textContent!) as DeckManifest, MANIFEST_ID);
+}
 
 /** The page's window as the tests see it: reveal.js's instance is `window.Reveal`. */
 export type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };

@@ -9,6 +9,9 @@ import { findBrowser } from '../../../src/node/chromium.ts';
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// One font cache for every fixture: the interface's characters are the same in each.
+const FONT_CACHE = mkdtempSync(join(tmpdir(), 'deck-fixture-fonts-'));
+made.push(FONT_CACHE);
 
 /** The base deck with one fault file added as section 50; returns every error message. */
 async function messagesWith(fixture: string): Promise<string[]> {
@@ -16,7 +19,7 @@ async function messagesWith(fixture: string): Promise<string[]> {
   made.push(root);
   cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
   copyFileSync(join(FIXTURES, fixture), join(root, 'slides', `50-${fixture}`));
-  const deck = await compileDeck({ root, cacheDir: join(root, '.cache') });
+  const deck = await compileDeck({ root, cacheDir: join(root, '.cache'), fontCacheDir: FONT_CACHE });
   return deck.errors.map(formatContentError);
 }
 
@@ -25,9 +28,9 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
     const root = mkdtempSync(join(tmpdir(), 'deck-fixture-'));
     made.push(root);
     cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
-    const deck = await compileDeck({ root, cacheDir: join(root, '.cache') });
+    const deck = await compileDeck({ root, cacheDir: join(root, '.cache'), fontCacheDir: FONT_CACHE });
     expect(deck.errors).toEqual([]);
-    expect(deck.sections.map((s) => s.id)).toEqual(['intro', 'references']);
+    expect(deck.model.sections.map((s) => s.id)).toEqual(['intro', 'references']);
   });
 
   it('a formula KaTeX cannot parse', async () => {

@@ -2,14 +2,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import katex from 'katex';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boldClasses } from '../../../src/compiler/fonts/bold-classes.ts';
-import { shownCharacters } from '../../../src/compiler/fonts/collect-characters.ts';
+import { needsGlyph, noCharacters, type ShownCharacters } from '../../../src/compiler/fonts/collect-characters.ts';
+import { boldClasses, cssContentText } from '../../../src/compiler/fonts/deck-css.ts';
 import { fontFaceCss, unicodeRange } from '../../../src/compiler/fonts/font-face-css.ts';
+import { addShownText } from '../../../src/compiler/fonts/shown-text.ts';
 import { subsetDeckFont, type FontFile } from '../../../src/compiler/fonts/subset.ts';
-import { uiCharacters } from '../../../src/compiler/fonts/ui-characters.ts';
+import { createMarkdown } from '../../../src/compiler/markdown/index.ts';
 import { DECK_FONT_FAMILY, DECK_FONT_STACK } from '../../../src/shared/mermaid-config.ts';
+import { uiText } from '../../../src/shared/ui-strings.ts';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -66,21 +67,28 @@ describe('the deck font subset', () => {
   });
 });
 
+/** The characters (beyond ASCII) that Markdown shows, read from its tokens as the compiler reads a slide. */
+function shown(markdown: string, boldClassNames: string[] = []): ShownCharacters {
+  const md = createMarkdown();
+  const into = noCharacters();
+  addShownText(md.parse(markdown, {}), into, { boldClasses: new Set(boldClassNames), hidden: true, md });
+  const wide = (set: Set<string>): Set<string> => new Set([...set].filter(needsGlyph));
+  return { all: wide(into.all), bold: wide(into.bold) };
+}
+
 describe('the characters the deck shows', () => {
   it('leaves out what KaTeX draws with its own fonts, but keeps Chinese in \\text{}', () => {
-    const formula = katex.renderToString('x_{\\text{收入}} \\times α + ℵ_0', { output: 'htmlAndMathml', strict: 'error' });
-    const { all } = shownCharacters(`<p>人均${formula}</p>`, new Set());
+    const { all } = shown('人均 $x_{\\text{收入}} \\times α + ℵ_0$');
     expect([...all].sort()).toEqual([...'人均收入'].sort());
   });
 
   it('counts attribute values (titles, labels) and entities, not markup or comments', () => {
-    const { all } = shownCharacters('<!--注释--><sup title="参考文献" data-x=\'引\'>&#x8BBA;&nbsp;文</sup>', new Set());
+    const { all } = shown('<!--注释--><sup title="参考文献" data-x=\'引\'>&#x8BBA;&nbsp;文</sup>');
     expect([...all].sort()).toEqual([...new Set('参考文献引论\u00a0文')].sort());
   });
 
   it('sets apart the bold ones: headings, strong, and elements of a class the CSS sets bold', () => {
-    const html = '<h2>标题</h2><p>正文<strong>重点</strong><span class="label x">标签</span><span class="note">附注</span></p>';
-    const { all, bold } = shownCharacters(html, new Set(['label']));
+    const { all, bold } = shown('## 标题\n\n正文**重点**<span class="label x">标签</span><span class="note">附注</span>', ['label']);
     expect([...all].sort()).toEqual([...new Set('标题正文重点标签附注')].sort());
     expect([...bold].sort()).toEqual([...new Set('标题重点标签')].sort());
   });
@@ -99,15 +107,17 @@ describe('the characters the deck shows', () => {
     expect([...boldClasses(root, 'ui')].sort()).toEqual(['other', 'print-only', 'quiz', 'title']);
   });
 
-  it('reads the browser code for the strings it shows, not its comments', () => {
+  it('takes the interface\u2019s words from its strings table, the words around a function\u2019s arguments too', () => {
+    const text = uiText({ a: '目录', nested: { b: '帮助' }, place: (n: number, m: number) => `第 ${n}/${m} 页` });
+    expect(text).toEqual(['目录', '帮助', '第 0/0 页']);
+    expect(uiText().join('')).toContain('快捷键');
+  });
+
+  it('reads the text the stylesheets draw (`content`), not their comments', () => {
     const root = tempDir();
     mkdirSync(join(root, 'ui'));
-    writeFileSync(join(root, 'ui/menu.ts'), '// 注释\n/** 文档 */\nexport const label = `目录 ${1}`;\nconst s = "帮助"; // 尾注\n');
-    writeFileSync(join(root, 'ui/menu.css'), '/* 样式 */\n.x::before { content: "※"; }\n');
-    const places = uiCharacters(root, 'ui');
-    expect(Object.fromEntries([...places].map(([c, p]) => [c, `${p.file}:${p.line}`]))).toEqual({
-      目: 'ui/menu.ts:3', 录: 'ui/menu.ts:3', 帮: 'ui/menu.ts:4', 助: 'ui/menu.ts:4', '※': 'ui/menu.css:2',
-    });
+    writeFileSync(join(root, 'ui/menu.css'), '/* 样式 ※ */\n.x::before { content: "※"; }\n.y::after { content: \'▶ \' attr(title); }\n');
+    expect(cssContentText(root, 'ui')).toEqual(['※', '▶ ']);
   });
 });
 

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryTerm } from '../../../src/compiler/markdown/env.ts';
-import { ErrorSink } from '../../../src/compiler/errors.ts';
-import { createMarkdown } from '../../../src/compiler/markdown/index.ts';
-import { REFERENCES } from '../helpers.ts';
+import { deckContext, render } from '../helpers.ts';
 
 const term = (t: string, definition: string, teaching = false): GlossaryTerm => ({ term: t, definition, teaching, line: 1, firstSlide: null });
 
+/** The snippet on a slide of id `slideId` (in its notes if `inNotes`), with these glossary terms. */
 function renderWith(terms: GlossaryTerm[], markdown: string, slideId = 's1', inNotes = false): string {
-  return createMarkdown().render(markdown, {
-    file: 'slides/t.md', lineOffset: 0, sink: new ErrorSink(), bibliography: REFERENCES, root: process.cwd(),
-    diagrams: [], slideId, sectionId: 'x', inNotes, glossary: { terms },
-  });
+  return render(inNotes ? `# 页\n\nNote:\n${markdown}` : markdown, 0, deckContext(terms), slideId).html;
 }
 
 describe('glossary terms: marked once, where they first appear on a slide', () => {

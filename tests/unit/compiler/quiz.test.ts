@@ -6,12 +6,11 @@ const quiz = (type: string, body: string): string => `::: quiz ${type}\n${body}\
 
 describe('::: quiz — checks of understanding', () => {
   it('renders a single-choice question as a form with radios, the answer and a hidden explanation', () => {
-    const { html, errors } = render(quiz('single', '做大“蛋糕”靠什么？\n\n- [ ] 新产业\n- [x] 新动能\n\n见 [强大动力](#/logic-power)。'));
+    const { html, errors, quizzes } = render(quiz('single', '做大“蛋糕”靠什么？\n\n- [ ] 新产业\n- [x] 新动能\n\n见 [强大动力](#/logic-power)。'));
     expect(errors).toEqual([]);
     expect(html).toContain('data-deck-quiz="quiz-test-1"');
-    expect(html).toContain('data-deck-quiz-type="single"');
-    expect(html).toContain('data-deck-quiz-section="test-section"');
-    expect(html).toContain('data-deck-answer="1"');
+    // The model carries its kind, section and answer; the browser reads them there, by the form's id.
+    expect(quizzes.map((q) => [q.id, q.kind, q.sectionId, q.answer])).toEqual([['quiz-test-1', 'single', 'test', [1]]]);
     expect(html.match(/type="radio"/g)).toHaveLength(2);
     expect(html).toContain('<legend class="deck-quiz-question">做大“蛋糕”靠什么？</legend>');
     expect(html).toMatch(/<div class="deck-quiz-explanation" hidden>.*href="#\/logic-power"/s);
@@ -19,18 +18,20 @@ describe('::: quiz — checks of understanding', () => {
   });
 
   it('renders a multiple-choice question with checkboxes and every right option in the answer', () => {
-    const { html, errors } = render(quiz('multiple', '哪些？\n\n- [x] 甲\n- [ ] 乙\n- [x] 丙\n\n见 [此页](#/a)。'));
+    const { html, errors, quizzes } = render(quiz('multiple', '哪些？\n\n- [x] 甲\n- [ ] 乙\n- [x] 丙\n\n见 [此页](#/a)。'));
     expect(errors).toEqual([]);
-    expect(html).toContain('data-deck-answer="0,2"');
+    expect(quizzes[0]!.answer).toEqual([0, 2]);
     expect(html.match(/type="checkbox"/g)).toHaveLength(3);
   });
 
   it('renders an order question shuffled, each step knowing its right place, with move buttons', () => {
-    const { html, errors } = render(quiz('order', '排序：\n\n1. 新动能\n2. 做大“蛋糕”\n3. 幂数效应\n\n见 [此页](#/a)。'));
+    const { html, errors, quizzes } = render(quiz('order', '排序：\n\n1. 新动能\n2. 做大“蛋糕”\n3. 幂数效应\n\n见 [此页](#/a)。'));
     expect(errors).toEqual([]);
-    const order = [...html.matchAll(/data-deck-order-item="(\d)"/g)].map((m) => Number(m[1]));
+    const order = [...html.matchAll(/data-deck-option="(\d)"/g)].map((m) => Number(m[1]));
     expect([...order].sort()).toEqual([0, 1, 2]);
     expect(order).not.toEqual([0, 1, 2]);
+    expect(quizzes[0]!.shown).toEqual(order);
+    expect(quizzes[0]!.answer).toEqual([0, 1, 2]);
     expect(html.match(/data-move="-1"/g)).toHaveLength(3);
   });
 

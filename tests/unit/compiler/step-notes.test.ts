@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileSection } from '../../../src/compiler/compile-section.ts';
-import { ErrorSink } from '../../../src/compiler/errors.ts';
-import { createMarkdown } from '../../../src/compiler/markdown/index.ts';
-import { REFERENCES } from '../helpers.ts';
+import { render } from '../helpers.ts';
 
 function compile(markdown: string): { html: string; errors: string[] } {
-  const sink = new ErrorSink();
-  const { html } = compileSection(`---\nid: s\ntitle: T\n---\n\n${markdown}`, 'slides/t.md', {
-    md: createMarkdown(), sink, references: REFERENCES, root: process.cwd(), diagrams: [], glossary: { terms: [] },
-  });
-  return { html, errors: sink.errors.map((e) => e.problem) };
+  const { html, errors } = render(markdown);
+  return { html, errors: errors.map((e) => e.replace(/^\S+ /, '')) };
 }
 
 describe('speaker notes of a slide and of its steps', () => {

@@ -23,7 +23,7 @@ describe('pen marks for the slide PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-pen-'));
     const good = join(dir, 'marks.json');
     writeFileSync(good, JSON.stringify({ overview: [stroke] }, null, 2));
-    await expect(readPenMarks(good)).resolves.toEqual({ json: JSON.stringify({ overview: [stroke] }), slides: ['overview'] });
+    await expect(readPenMarks(good)).resolves.toEqual({ json: JSON.stringify({ v: 1, data: { overview: [stroke] } }), slides: ['overview'] });
 
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ overview: ');

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
+import { REST_LINK_ID } from '../../shared/deck-model.ts';
+import { SLIDE_SIZE } from '../../shared/slide-size.ts';
+import type { CompiledDeck } from '../compile-deck.ts';
+import { attribute, isElement, parseHtmlDocument, serializeHtml, setAttribute, walkHtml, type HtmlDocument, type HtmlElement } from '../html/dom.ts';
+import { restDocument, restFileName } from './rest-document.ts';
+import { slidesHtml } from './slides-html.ts';
+
+/** The template's placeholder for a page that shows the first slide at once and the rest after it. */
+const FIRST_ONLY = '<!--deck:slides first-->';
+/** The template's placeholder for all the slides in the page (the printable pages). */
+const ALL_SLIDES = '<!--deck:slides-->';
+
+/**
+ * The slide's size for the pages' CSS (`--deck-slide-width`, `--deck-slide-height`, and the
+ * width as a number, for scales: CSS cannot divide a length by a length), first in `<head>`.
+ */
+const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
+  tag: 'style',
+  attrs: { id: 'deck-slide-size' },
+  children: `:root{--deck-slide-width:${SLIDE_SIZE.width}px;--deck-slide-height:${SLIDE_SIZE.height}px;--deck-slide-width-n:${SLIDE_SIZE.width}}`,
+  injectTo: 'head-prepend',
+};
+
+/**
+ * Shapes the pages around the compiled slides, for a fast first slide:
+ * - every page with slides gets the slide's size and the diagrams' shared stylesheet in its
+ *   `<head>` (the SVGs no longer carry a copy each);
+ * - `<!--deck:slides first-->` (index.html) puts only the first slide in the page, marked
+ *   `present` so that it paints from the HTML and CSS alone, before any script; the other
+ *   slides go to a static HTML document of their own (`assets/slides-<hash>.html`, linked as
+ *   `<link rel="next" id="deck-rest">`), which the page fetches once the first slide is painted.
+ *   With `split: false` (the dev server, a page that must open from a file) all slides stay in
+ *   the page, the first one marked `present`.
+ *
+ * Runs before `deck:slides` (which fills the title, the other placeholder and the manifest).
+ */
+export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true } = {}): Plugin {
+  let config: ResolvedConfig;
+  let rest: { fileName: string; html: string } | null = null;
+
+  const shape = async (html: string): Promise<string> => {
+    const d = await compile();
+    // A build with content errors fails in `deck:slides`; the dev server shows what compiled.
+    if (d.errors.length && config.command === 'build') return html;
+    const { sections, meta } = d.model;
+    let page = d.diagramCss ? html.replace('</head>', () => `<style id="deck-diagram-styles">${d.diagramCss}</style>\n</head>`) : html;
+    if (!page.includes(FIRST_ONLY)) return page;
+    if (!split || config.command !== 'build') return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'all', { present: true }));
+
+    const others = slidesHtml(sections, 'rest');
+    if (others) {
+      const assets = config.build.assetsDir;
+      const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
+      const document = restDocument(others, meta.title, meta.lang, base);
+      // The name changes with the images too (their URLs are only known when they are emitted).
+      const images = imageElements(parseHtmlDocument(document)).map((img) => readFileSync(resolve(config.root, attribute(img, 'src')!.slice(1))).toString('base64'));
+      rest = { fileName: `${assets}/${restFileName(document + images.join(''))}`, html: document };
+      page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" href="${config.base}${rest!.fileName}">\n</head>`);
+    }
+    return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true }));
+  };
+
+  return {
+    name: 'deck:page',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        if (!html.includes(FIRST_ONLY) && !html.includes(ALL_SLIDES)) return html;
+        return { html: await shape(html), tags: [SLIDE_SIZE_STYLE] };
+      },
+    },
+    generateBundle() {
+      if (!rest) return;
+      // Images in the other slides: emitted like the page's own, their URLs from the site's root.
+      const tree = parseHtmlDocument(rest.html);
+      const images = imageElements(tree);
+      for (const img of images) {
+        const path = attribute(img, 'src')!.slice(1);
+        const ref = this.emitFile({ type: 'asset', name: basename(path), source: readFileSync(resolve(config.root, path)) });
+        setAttribute(img, 'src', this.getFileName(ref));
+      }
+      this.emitFile({ type: 'asset', fileName: rest.fileName, source: images.length ? serializeHtml(tree) : rest.html });
+    },
+  };
+}
+
+/** The project images (`<img src="/assets/…">`, as the compiler writes them) of a document. */
+function imageElements(tree: HtmlDocument): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  walkHtml(tree, (node) => {
+    if (isElement(node) && node.tagName === 'img' && attribute(node, 'src')?.startsWith('/')) found.push(node);
+  });
+  return found;
+}

@@ -1,0 +1,77 @@
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
+import type { DeckManifest } from '../../shared/deck-model.ts';
+import { SLIDE_SIZE } from '../../shared/slide-size.ts';
+import { DeckBus } from '../bus.ts';
+import { diagrams } from '../controllers/diagrams.ts';
+import { help } from '../controllers/help.ts';
+import { keyBindings } from '../controllers/keys.ts';
+import { laser } from '../controllers/laser.ts';
+import { menu } from '../controllers/menu.ts';
+import { pacing } from '../controllers/pacing.ts';
+import { pen } from '../controllers/pen.ts';
+import { penPrint } from '../controllers/pen-print.ts';
+import { popovers } from '../controllers/popovers.ts';
+import { printView } from '../controllers/print-view.ts';
+import { quiz } from '../controllers/quiz.ts';
+import { resume } from '../controllers/resume.ts';
+import { revealAria } from '../controllers/reveal-aria.ts';
+import { slideEvents } from '../controllers/slide-events.ts';
+import { toolbar } from '../controllers/toolbar.ts';
+import { keysForDeck } from '../focused-control-keys.ts';
+import type { DeckMode } from '../mode.ts';
+import type { ToolContext, ToolFactory } from '../tool.ts';
+
+/** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
+const TOOLS: Record<Exclude<DeckMode, 'study'>, ToolFactory<{ id: string }>[]> = {
+  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, pacing, slideEvents, resume, quiz, popovers],
+  print: [diagrams, printView, penPrint],
+  preview: [diagrams],
+};
+
+/**
+ * Starts reveal.js with the mode's tools as its plugins: each builds what it needs in `init`
+ * and removes it in `destroy` (`Reveal.destroy()`). The tools share one bus, this deck's own.
+ */
+export async function startPresentation(mode: Exclude<DeckMode, 'study'>, manifest: DeckManifest): Promise<void> {
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  const deck = new Reveal({
+    ...SLIDE_SIZE,
+    // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
+    margin: mode === 'print' ? 0 : 0.04,
+    hash: true,
+    // → and ← walk every slide in order, down each section's stack, as a lecture runs.
+    navigationMode: 'linear',
+    // Slides kept laid out around the current one: 2 halves the long tasks on a slow classroom PC.
+    viewDistance: 2,
+    history: false,
+    center: false,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    progress: true,
+    controls: true,
+    controlsTutorial: false,
+    help: false,
+    keyboardCondition: keysForDeck,
+    // Slides move only for those who have not asked for less motion (fragments: theme.css).
+    ...motion(reducedMotion.matches),
+    // Print and PDF: each slide once, in its final state, on exactly one page.
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    // Our own study view replaces reveal.js's scroll view (see README, Architecture).
+    scrollActivationWidth: 0,
+    plugins: [Notes, Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
+  });
+  // Third-party tools (PDF exporters, test drivers) look for the instance here.
+  (window as unknown as { Reveal: typeof deck }).Reveal = deck;
+  await deck.initialize();
+  reducedMotion.addEventListener('change', (e) => deck.configure(motion(e.matches)));
+}
+
+/** reveal.js's transitions: none at all under `prefers-reduced-motion: reduce`. */
+function motion(reduce: boolean): { transition: 'none' | 'slide'; backgroundTransition: 'none' | 'fade'; autoAnimate: boolean } {
+  return reduce ? { transition: 'none', backgroundTransition: 'none', autoAnimate: false } : { transition: 'slide', backgroundTransition: 'fade', autoAnimate: true };
+}

@@ -1,0 +1,157 @@
+/**
+ * The deck model's runtime part: what the compiler knows about the deck that the browser, the
+ * printable pages and the tools need, embedded in every page as `#deck-manifest` (and written
+ * to `deck.json` beside the pages). The compiler's own model (src/compiler/model.ts) extends
+ * these types with what only the build needs (HTML, sources, places). This module also names
+ * the ids and `data-deck-*` attributes through which the compiled HTML and the browser meet:
+ * nothing else of the markup is read back.
+ *
+ * Shared by compiler (Node) and deck (browser): nothing here may import from either side.
+ */
+
+/** What `slides/deck.yml` says about the paper and the deck. */
+export interface DeckMeta {
+  /** The paper's title: the page title, covers, the title slide. */
+  title: string;
+  /** @default '' */
+  subtitle: string;
+  /** @default [] */
+  authors: { name: string; affiliation: string }[];
+  /** The paper's English title. @default '' */
+  englishTitle: string;
+  /** @default [] */
+  keywords: string[];
+  /** The paper's funding note. @default '' */
+  funding: string;
+  /** Planned length of the lecture in minutes, spread over the slides by the pacing. @default 45 */
+  minutes: number;
+  /** The language of the deck and of its interface (see ui-strings.ts). @default 'zh-CN' */
+  lang: string;
+}
+
+/** One slide, as every view of the deck knows it. */
+export interface SlideInfo {
+  /** Unique in the deck; its URL is `#/<id>`. */
+  id: string;
+  /** The text of its first heading. */
+  title: string;
+  /** Its planned minutes in the lecture (`minutes=N`), null for an even share. */
+  minutes: number | null;
+  /** How many steps (fragments) it reveals one at a time; 0 for none. */
+  steps: number;
+}
+
+/** One section of the paper: one file of slides/, one horizontal group of slides. */
+export interface SectionInfo {
+  id: string;
+  /** Its heading in the menu, the outline and the printed pages. */
+  title: string;
+  /** Its short title, for the progress label (`short:`; the title when not given). */
+  short: string;
+  slides: SlideInfo[];
+}
+
+/** The kinds of question `::: quiz` knows. */
+export const QUIZ_KINDS = ['single', 'multiple', 'order'] as const;
+export type QuizKind = (typeof QUIZ_KINDS)[number];
+
+/** A check of understanding (`::: quiz`), with its answer: the quiz form, the worksheet and the answers page read it. */
+export interface QuizInfo {
+  /** Unique in the deck: `quiz-<slide id>-<n>`; the form carries it as `data-deck-quiz`. */
+  id: string;
+  slideId: string;
+  /** Its section: scores are kept per section. */
+  sectionId: string;
+  kind: QuizKind;
+  /** The question, as HTML. */
+  question: string;
+  /** The options (for `order`: the steps) as HTML, in the order the author wrote them (for `order`: the right order). */
+  options: string[];
+  /** For `single`/`multiple`: indices into `options` of the right ones. For `order`: every index in the right order. */
+  answer: number[];
+  /** The order in which the slide shows the options (indices into `options`); a fixed shuffle for `order`. */
+  shown: number[];
+  /** The explanation, as HTML (it links to the slide that teaches the point). */
+  explanation: string;
+}
+
+/** The model's runtime part, as embedded in the pages. */
+export interface DeckManifest {
+  meta: DeckMeta;
+  sections: SectionInfo[];
+  quizzes: QuizInfo[];
+}
+
+/** The element that carries the manifest as JSON. */
+export const MANIFEST_ID = 'deck-manifest';
+
+/**
+ * The `elementtiming` identifier the build gives the first slide's heading: its first paint (in
+ * the deck font; text is not painted while its font blocks) is the moment the first slide is
+ * visible, observed with a PerformanceObserver of type `element`, by the deck's boot and by
+ * `npm run bench`.
+ */
+export const FIRST_SLIDE_MARK = 'deck-first-slide';
+
+/** The id of the `<link>` from index.html to the document of the other slides (`assets/slides-<hash>.html`). */
+export const REST_LINK_ID = 'deck-rest';
+
+/** Where each slide group starts in the document of the other slides: the page merges it a group at a time. */
+export const REST_GROUP_MARK = '<!--deck:group-->';
+
+/** The id of the slide that lists the references; every citation links there. */
+export const REFERENCES_SLIDE_ID = 'references';
+
+/**
+ * The attributes of the compiled slides that the browser reads, each declared once:
+ * - `section`: on a slide group, its section's id;
+ * - `minutes`: on a slide, its planned minutes (when set);
+ * - `step`: on the notes (`aside.notes`) of a slide's Nth step, N;
+ * - `cue`: on the lecturer-only part of a slide's notes;
+ * - `quiz`: on a question's form, the question's id (see QuizInfo);
+ * - `option`: on each option (or step) of a question, its index in QuizInfo.options;
+ * - `diagram`: on a diagram's figure, the diagram's id;
+ * - `ref`: on a citation's link, the number of the reference;
+ * - `scores`: where the table of the reader's quiz scores goes (`::: scores`).
+ */
+export const ATTR = {
+  section: 'data-deck-section',
+  minutes: 'data-deck-minutes',
+  step: 'data-deck-step',
+  cue: 'data-deck-cue',
+  quiz: 'data-deck-quiz',
+  option: 'data-deck-option',
+  diagram: 'data-deck-diagram',
+  ref: 'data-deck-ref',
+  scores: 'data-deck-quiz-scores',
+} as const;
+
+/** Where a slide sits: its section, its place in the section and in the deck (1-based). */
+export interface SlidePlace {
+  sectionTitle: string;
+  inSection: number;
+  sectionSize: number;
+  inDeck: number;
+  deckSize: number;
+  title: string;
+}
+
+/** Finds a slide's place in the deck by id; null for an unknown id. */
+export function placeOf(manifest: Pick<DeckManifest, 'sections'>, slideId: string): SlidePlace | null {
+  let inDeck = 0;
+  const deckSize = manifest.sections.reduce((n, s) => n + s.slides.length, 0);
+  for (const section of manifest.sections) {
+    for (const [i, slide] of section.slides.entries()) {
+      inDeck++;
+      if (slide.id === slideId) {
+        return { sectionTitle: section.title, inSection: i + 1, sectionSize: section.slides.length, inDeck, deckSize, title: slide.title };
+      }
+    }
+  }
+  return null;
+}
+
+/** Every slide in deck order. */
+export function allSlides(manifest: Pick<DeckManifest, 'sections'>): SlideInfo[] {
+  return manifest.sections.flatMap((s) => s.slides);
+}

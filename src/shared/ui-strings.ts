@@ -1,0 +1,243 @@
+/**
+ * Every word the deck's interface shows, in one table per language (the deck's content is in
+ * slides/). The compiler writes its labels from here, the browser code shows only these, and
+ * the font subsetter takes the interface's characters from here (see src/compiler/fonts/).
+ *
+ * Shared by compiler (Node) and deck (browser): nothing here may import from either side.
+ */
+
+/** The languages the interface is written in; `lang` in slides/deck.yml must be one of them. */
+export const UI_LANGS = ['zh-CN'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+
+const ZH_CN = {
+  quiz: {
+    kinds: { single: '单选题', multiple: '多选题（可选多项）', order: '排序题' },
+    orderHint: '用 ↑ ↓ 按钮排出正确顺序：',
+    moveUp: '上移',
+    moveDown: '下移',
+    submit: '提交答案',
+    malformed: '题目格式错误',
+  },
+  blocks: {
+    teaching: '教学补充',
+    teachingLabel: '教学补充 · 非原文',
+    discussion: '讨论题（教学补充）',
+    discussionLabel: '讨论 · 教学补充',
+  },
+  glossary: {
+    /** The mark after a definition: whose words it is. */
+    paper: '原文',
+    teaching: '教学补充',
+    /** The link from a glossary entry to the slide where the term is first used. */
+    seeSlide: (n: number): string => `见第 ${n} 页`,
+  },
+  citation: {
+    /** The accessible name of a citation marker. */
+    label: (full: string): string => `参考文献 ${full}`,
+    /** Between a reference and its page, in the full text of a citation. */
+    pageSeparator: '，',
+  },
+  diagram: {
+    textVersion: '查看文字版',
+    /** Before an entry of the text version reached by an arrow / a plain line. */
+    arrow: '→',
+    line: '—',
+    /** Around an arrow's label in the text version. */
+    labelOpen: '（',
+    labelClose: '）',
+    error: (message: string): string => `图表错误：${message}`,
+  },
+  math: {
+    error: (tex: string): string => `公式错误：${tex}`,
+  },
+  study: {
+    /** Where the reader is: part, place in the part, place in the deck. */
+    place: (section: string, inSection: number, sectionSize: number, inDeck: number, deckSize: number): string =>
+      `${section} ${inSection}/${sectionSize} · 全讲 ${inDeck}/${deckSize}`,
+    toPresent: '演示模式',
+    contents: '目录',
+    notes: '讲解',
+    /** A question's notes hold its answer: they stay folded until the reader asks. */
+    notesWithAnswer: '讲解（含答案，答题后再看）',
+  },
+  keys: {
+    next: { keys: '→ / 空格 / N', does: '下一步（先逐条显示，再翻到下一页）' },
+    previous: { keys: '← / P', does: '上一步' },
+    upDown: { keys: '↑ / ↓', does: '同一节内上一页 / 下一页（跳过逐条显示）' },
+    homeEnd: { keys: 'Home / End', does: '第一节 / 最后一节' },
+    menu: { keys: 'M', does: '目录：列出所有章节和页面，可跳转' },
+    speaker: { keys: 'S', does: '讲者视图：当前页、下一页、讲稿、计时与进度' },
+    laser: { keys: 'L', does: '激光笔：鼠标变成醒目的光点' },
+    pen: { keys: 'D', does: '画笔：在当前页上书写（再按 D 或 Esc 退出）' },
+    clear: { keys: 'C', does: '清除当前页的笔迹' },
+    overview: { keys: 'O / Esc', does: '总览所有页面' },
+    blackout: { keys: 'B / .', does: '黑屏（再按一次恢复）' },
+    fullscreen: { keys: 'F', does: '全屏' },
+    jump: { keys: 'G', does: '跳转到指定页码' },
+    search: { keys: 'Ctrl+Shift+F', does: '全文搜索' },
+    zoom: { keys: 'Alt+单击', does: '放大所点之处（再次 Alt+单击还原）' },
+    help: { keys: '?', does: '显示 / 关闭本帮助' },
+  },
+  help: {
+    label: '快捷键帮助',
+    title: '快捷键',
+    keyColumn: '按键',
+    doesColumn: '作用',
+    buttons: '每项功能也可用屏幕左下角的按钮操作。',
+    close: '关闭',
+  },
+  toolbar: {
+    label: '演示工具',
+    toStudy: '阅读模式',
+    menu: '目录',
+    pen: '画笔',
+    laser: '激光笔',
+    overview: '总览',
+    blackout: '黑屏',
+    fullscreen: '全屏',
+    search: '搜索',
+    help: '帮助',
+    /** Where the lecture is: the part's short title and the place in it. */
+    place: (section: string, inSection: number, sectionSize: number): string => `${section} · ${inSection}/${sectionSize}`,
+  },
+  menu: {
+    title: '目录',
+    nav: '章节与页面',
+    print: '打印：',
+    handout: '讲义（A4，每页三张）',
+    studyGuide: '学习指南（含讲解）',
+    slidesPdf: '幻灯片 PDF',
+    /** The one-file deck has no printable pages of its own: the slides print from the browser. */
+    slidesPdfOneFile: '幻灯片 PDF（用浏览器打印）',
+  },
+  pen: {
+    label: '画笔',
+    colors: { red: '红', blue: '蓝', green: '绿', black: '黑' },
+    colorLabel: (name: string): string => `${name}色笔`,
+    eraser: '橡皮',
+    undo: '撤销',
+    clear: '清除（C）',
+    exit: '退出（D）',
+  },
+  pacing: {
+    onTime: '进度正常',
+    ahead: (time: string): string => `提前 ${time}`,
+    behind: (time: string): string => `落后 ${time}`,
+    line: (slide: string, start: string, elapsed: string, total: number, verdict: string): string =>
+      `计划：本页约 ${slide} · 应在第 ${start} 讲到此页 · 已讲 ${elapsed} · 全讲 ${total} 分钟 · ${verdict}`,
+  },
+  resume: {
+    label: '继续上次的位置',
+    lastRead: (n: number): string => `上次读到第 ${n} 页：`,
+    resume: '继续上次的位置',
+    restart: '从头开始',
+  },
+  aria: {
+    previous: '上一页',
+    next: '下一页',
+    up: '本节上一页',
+    down: '本节下一页',
+    skipToStudy: '阅读模式：全文按章节排列（适合屏幕阅读器）',
+    deck: '幻灯片演示',
+    slide: '幻灯片',
+    slideLabel: (n: number, total: number, title: string): string => `第 ${n}/${total} 页：${title}`,
+    resumePresenting: '继续演示',
+    announce: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页，${section}：${title}`,
+  },
+  quizFeedback: {
+    choose: '请先选择答案。',
+    right: '回答正确！',
+    partly: '还不完全对：请看下面的解析。',
+    wrong: '不对：请看下面的解析。',
+    moved: (step: string, n: number): string => `「${step}」移到第 ${n} 位`,
+    scores: { part: '部分', answered: '已答', right: '答对' },
+  },
+  storage: {
+    notSaved: '此浏览器不允许保存进度（隐私模式或存储已满）：本次访问中的答题与位置仍然有效，关闭页面后不会保留。',
+    dismiss: '知道了',
+  },
+  popover: {
+    seeReferences: ' 查看参考文献 →',
+    back: '← 返回原页',
+  },
+  cover: {
+    paper: '论文',
+    keywords: '关键词：',
+    /** Between keywords, and between an author and the affiliation (an ideographic space). */
+    separator: '　',
+    /** Between authors' names. */
+    authorSeparator: '、',
+    citation: (authors: string, title: string): string => `${authors}：《${title}》`,
+    fields: ['姓名', '班级', '日期'],
+  },
+  print: {
+    /** The screen-only bar of a printable page: `<what>：按 Ctrl+P（Mac：⌘+P）打印…`, keys set as keys. */
+    banner: { press: '：按 ', mac: '（Mac：', macKey: '⌘', after: '）打印，或在打印对话框里选「另存为 PDF」。纸张 A4，纵向。' },
+    print: '打印…',
+    back: '返回幻灯片',
+    slideRef: (n: number): string => `（幻灯片 ${n}）`,
+    page: { before: '第 ', middle: ' 页 / 共 ', after: ' 页' },
+  },
+  handout: {
+    kind: '课堂讲义',
+    title: '讲义（A4，每页三张幻灯片）',
+    link: '讲义',
+    intro: '每页三张幻灯片，右侧横线处记笔记。',
+    introPractice: '最后是自测练习，答案与解析在最后一页。',
+    contents: '内容',
+    slideRange: (first: number, last: number): string => (first === last ? `幻灯片 ${first}` : `幻灯片 ${first}–${last}`),
+    continued: (section: string): string => `${section}（续）`,
+    running: (deck: string): string => `${deck} · 讲义`,
+  },
+  studyGuide: {
+    kind: '学习指南',
+    title: '学习指南（A4，幻灯片与讲解）',
+    link: '学习指南',
+    intro: '按幻灯片顺序整理：每张幻灯片之后是它的讲解，可作为论文的导读与复习提纲。',
+  },
+  worksheet: {
+    kinds: {
+      single: { label: '单选题', how: '勾选一项' },
+      multiple: { label: '多选题', how: '勾选所有正确项' },
+      order: { label: '排序题', how: '在方框里填写顺序 1、2、3……' },
+    },
+    kindNote: (label: string, how: string): string => `（${label}，${how}）`,
+    title: '自测练习',
+    intro: '学完本讲后独立作答，再翻到最后一页核对答案与解析。',
+    other: '其他',
+    answersTitle: '答案与解析',
+    rightOrder: '正确顺序：',
+    answer: '答案：',
+    /** Between the letters of the right options. */
+    letterSeparator: '、',
+  },
+  restDocument: {
+    title: (deck: string): string => `${deck} · 其余幻灯片`,
+    intro: '：第一张之后的幻灯片（演示请打开这个链接）。',
+  },
+};
+
+/** The interface's strings (one table per language, all of the same shape). */
+export type UiStrings = typeof ZH_CN;
+
+/** The interface's tables by language. */
+export const UI_TABLES: Record<UiLang, UiStrings> = { 'zh-CN': ZH_CN };
+
+/** The interface in the deck's language (the deck is built for one language: `lang` in deck.yml). */
+export const UI: UiStrings = ZH_CN;
+
+/**
+ * Every string of the interface, for the font subset: functions (which take only strings and
+ * numbers) are called with a sample argument, so the words around their arguments are included too.
+ */
+export function uiText(strings: object = UI): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (typeof value === 'function') out.push(String((value as (...args: string[]) => unknown)(...Array<string>(value.length).fill('0'))));
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(strings);
+  return out;
+}

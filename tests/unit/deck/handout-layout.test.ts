@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { handoutSheets } from '../../../src/deck/pages/handout-layout.ts';
+import type { DeckManifest } from '../../../src/shared/deck-model.ts';
+
+const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: null, steps: 0 }));
+const MANIFEST: DeckManifest = {
+  meta: { title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes: 45, lang: 'zh-CN' },
+  sections: [
+    { id: 'intro', title: '引言', short: '引言', slides: slides('intro', 7) },
+    { id: 'logic', title: '一、内在逻辑', short: '一、内在逻辑', slides: slides('logic', 3) },
+    { id: 'end', title: '结语', short: '结语', slides: slides('end', 1) },
+  ],
+  quizzes: [],
+};
+
+describe('cutting the deck into handout pages', () => {
+  it('puts three slides on a page, a section always starting a new page', () => {
+    const sheets = handoutSheets(MANIFEST);
+    expect(sheets.map((s) => [s.sectionId, s.slides.map((sl) => sl.id)])).toEqual([
+      ['intro', ['intro-1', 'intro-2', 'intro-3']],
+      ['intro', ['intro-4', 'intro-5', 'intro-6']],
+      ['intro', ['intro-7']],
+      ['logic', ['logic-1', 'logic-2', 'logic-3']],
+      ['end', ['end-1']],
+    ]);
+  });
+
+  it('marks the pages that continue a section, and numbers slides through the deck', () => {
+    const sheets = handoutSheets(MANIFEST);
+    expect(sheets.map((s) => s.continued)).toEqual([false, true, true, false, false]);
+    expect(sheets[3]!.slides.map((s) => s.number)).toEqual([8, 9, 10]);
+    expect(sheets[4]!.sectionTitle).toBe('结语');
+  });
+});
