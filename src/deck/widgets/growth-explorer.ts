@@ -13,19 +13,29 @@ import {
   svgEl,
   textWidth,
 } from './chart.ts';
-import { compound, crossover, doublingTime, linear, power, series, type Crossover } from './math/growth.ts';
+import { compound, crossover, doublingTime, linear, power, rateGap, rateRatio, series, type Crossover, type Point } from './math/growth.ts';
 import './widgets.css';
 
-/** What the explorer shows: the three curves' parameters, the horizon and the y-axis kind. */
+/**
+ * What the explorer compares: `rates`, one compound path at r against the same start growing at
+ * r + Δr (the paper's claim: 新动能 raises the growth rate itself), with the gap between them; or
+ * `kinds`, linear a+bt, the power t^k and compound a(1+r)^t (three kinds of growth, kept apart).
+ */
+type Mode = 'rates' | 'kinds';
+
+/** What the explorer shows: the mode, the curves' parameters, the horizon and the y-axis kind. */
 interface GrowthState {
+  mode: Mode;
   /** Starting level of the linear and compound curves. */
   a: number;
   /** Yearly increment of the linear curve. */
   b: number;
   /** Exponent of the power t^k. */
   k: number;
-  /** Yearly growth rate of the compound curve (0.07 = 7 %). */
+  /** Yearly growth rate of the compound curve (0.07 = 7 %); in `rates`, the original rate. */
   r: number;
+  /** In `rates`: the rise of the growth rate (0.01 = one percentage point). */
+  dr: number;
   /** Last year drawn. */
   horizon: number;
   /** Log scale on the y axis. */
@@ -43,79 +53,131 @@ interface Preset {
 
 /** The presets, in button order; the first is the default (`preset` attribute absent or unknown). */
 const PRESETS: readonly Preset[] = [
-  // logic-power-series / logic-power-compound: start 100, +7 a year against 7 % a year, 30 years.
-  { id: 'seven-percent', label: '年增 7%', state: { a: 100, b: 7, k: 2, r: 0.07, horizon: 30, log: false } },
+  // logic-power-rate: the same start 100 at 5 % and at 6 % a year, 30 years, and the gap.
+  {
+    id: 'rate-rise',
+    label: '增速 5%→6%',
+    spoken: '增长率从百分之 5 提高到百分之 6',
+    state: { mode: 'rates', a: 100, b: 5, k: 2, r: 0.05, dr: 0.01, horizon: 30, log: false },
+  },
   // logic-power-limit: t² against (1.07)^t, which crosses for good at t = 148.
-  { id: 'power-vs-exponential', label: 't² 对 1.07^t', spoken: 't 的平方对 1.07 的 t 次方', state: { a: 1, b: 0.07, k: 2, r: 0.07, horizon: 160, log: true } },
+  {
+    id: 'power-vs-exponential',
+    label: 't² 对 1.07^t',
+    spoken: 't 的平方对 1.07 的 t 次方',
+    state: { mode: 'kinds', a: 1, b: 0.07, k: 2, r: 0.07, dr: 0.01, horizon: 160, log: true },
+  },
+  // logic-power-series / logic-power-compound: start 100, +7 a year against 7 % a year, 30 years.
+  { id: 'seven-percent', label: '年增 7%', state: { mode: 'kinds', a: 100, b: 7, k: 2, r: 0.07, dr: 0.01, horizon: 30, log: false } },
   // The cue of logic-power-compound: at 10 % a year, about 7 years to double.
-  { id: 'ten-percent', label: '年增 10%', state: { a: 100, b: 10, k: 2, r: 0.1, horizon: 30, log: false } },
+  { id: 'ten-percent', label: '年增 10%', state: { mode: 'kinds', a: 100, b: 10, k: 2, r: 0.1, dr: 0.01, horizon: 30, log: false } },
 ];
+
+/** The parameters that matter in a mode: a preset is "pressed" when these agree. */
+const KEYS: Record<Mode, readonly (keyof GrowthState)[]> = {
+  rates: ['mode', 'a', 'r', 'dr', 'horizon'],
+  kinds: ['mode', 'a', 'b', 'k', 'r', 'horizon'],
+};
 
 /** One slider: which parameter, its range (which may depend on the start level a), how it reads. */
 interface SliderSpec {
-  key: 'b' | 'k' | 'r' | 'horizon';
+  key: 'b' | 'k' | 'r' | 'dr' | 'horizon';
   label: string;
   range: (s: GrowthState) => { min: number; max: number; step: number };
   text: (s: GrowthState) => string;
   valuetext: (s: GrowthState) => string;
 }
 
-const percent = (r: number): string => `${Number((r * 100).toFixed(1))}%`;
+const percent = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
 
-const SLIDERS: readonly SliderSpec[] = [
-  {
-    key: 'b',
-    label: 'b 年增量',
-    // Relative to a, so the same slider serves a start of 100 (+7) and of 1 (+0.07).
-    range: (s) => ({ min: 0, max: 0.3 * s.a, step: 0.005 * s.a }),
-    text: (s) => formatNumber(s.b),
-    valuetext: (s) => `线性增长每年增加 ${formatNumber(s.b)}`,
-  },
-  {
-    key: 'k',
-    label: 'k 幂指数',
-    range: () => ({ min: 0.5, max: 4, step: 0.5 }),
-    text: (s) => String(s.k),
-    valuetext: (s) => `幂函数的指数 k 等于 ${s.k}`,
-  },
-  {
-    key: 'r',
-    label: 'r 增长率',
-    range: () => ({ min: 0.01, max: 0.2, step: 0.005 }),
-    text: (s) => percent(s.r),
-    valuetext: (s) => `复利每年增长 ${percent(s.r)}`,
-  },
-  {
-    key: 'horizon',
-    label: 't 年数',
-    range: () => ({ min: 5, max: 250, step: 1 }),
-    text: (s) => `${s.horizon} 年`,
-    valuetext: (s) => `画到第 ${s.horizon} 年`,
-  },
-];
+const horizonSlider = (max: number): SliderSpec => ({
+  key: 'horizon',
+  label: 't 年数',
+  range: () => ({ min: 5, max, step: 1 }),
+  text: (s) => `${s.horizon} 年`,
+  valuetext: (s) => `画到第 ${s.horizon} 年`,
+});
 
-/** The three curves: how each is computed, named, written and drawn. */
-const CURVES = [
-  { id: 'linear', name: '线性', y: (s: GrowthState, t: number) => linear(s.a, s.b, t) },
-  { id: 'power', name: '幂函数', y: (s: GrowthState, t: number) => power(s.k, t) },
-  { id: 'compound', name: '复利', y: (s: GrowthState, t: number) => compound(s.a, s.r, t) },
-] as const;
+/** Each mode's sliders, in order: only these are in the page, so Tab reaches each one shown. */
+const SLIDERS: Record<Mode, readonly SliderSpec[]> = {
+  kinds: [
+    {
+      key: 'b',
+      label: 'b 年增量',
+      // Relative to a, so the same slider serves a start of 100 (+7) and of 1 (+0.07).
+      range: (s) => ({ min: 0, max: 0.3 * s.a, step: 0.005 * s.a }),
+      text: (s) => formatNumber(s.b),
+      valuetext: (s) => `线性增长每年增加 ${formatNumber(s.b)}`,
+    },
+    {
+      key: 'k',
+      label: 'k 幂指数',
+      range: () => ({ min: 0.5, max: 4, step: 0.5 }),
+      text: (s) => String(s.k),
+      valuetext: (s) => `幂函数的指数 k 等于 ${s.k}`,
+    },
+    {
+      key: 'r',
+      label: 'r 增长率',
+      range: () => ({ min: 0.01, max: 0.2, step: 0.005 }),
+      text: (s) => percent(s.r),
+      valuetext: (s) => `复利每年增长 ${percent(s.r)}`,
+    },
+    horizonSlider(250),
+  ],
+  rates: [
+    {
+      key: 'r',
+      label: 'r 原增速',
+      range: () => ({ min: 0.01, max: 0.1, step: 0.005 }),
+      text: (s) => percent(s.r),
+      valuetext: (s) => `原来每年增长 ${percent(s.r)}`,
+    },
+    {
+      key: 'dr',
+      label: '增速提高',
+      range: () => ({ min: 0.0025, max: 0.03, step: 0.0025 }),
+      text: (s) => `+${percent(s.dr)}`,
+      valuetext: (s) => `增长率提高 ${Number((s.dr * 100).toFixed(2))} 个百分点，到每年 ${percent(s.r + s.dr)}`,
+    },
+    horizonSlider(100),
+  ],
+};
+
+/** A curve: how it is computed, named and drawn (`style` is its line's CSS class: colour and dashes). */
+interface Curve {
+  id: string;
+  name: string;
+  style: 'linear' | 'power' | 'compound';
+  y: (s: GrowthState, t: number) => number;
+  tex: (s: GrowthState) => string;
+}
 
 /** A number as TeX: at most four significant figures, no trailing zeros. */
 const texNumber = (v: number): string => String(Number(v.toPrecision(4)));
 
-/** Each curve's formula with the current values, in TeX. */
-function formulaTex(id: (typeof CURVES)[number]['id'], s: GrowthState): string {
-  const a = texNumber(s.a);
-  switch (id) {
-    case 'linear':
-      return `y = ${a} + ${texNumber(s.b)}\\,t`;
-    case 'power':
-      return `y = t^{${texNumber(s.k)}}`;
-    case 'compound':
-      return `y = ${s.a === 1 ? '' : `${a}\\times`}${texNumber(1 + s.r)}^{\\,t}`;
-  }
-}
+/** `y = a × q^t`, without the `1 ×`. */
+const compoundTex = (a: number, q: number): string => `y = ${a === 1 ? '' : `${texNumber(a)}\\times`}${texNumber(q)}^{\\,t}`;
+
+/** Each mode's curves, in the order of the formula table. */
+const CURVES: Record<Mode, readonly Curve[]> = {
+  kinds: [
+    { id: 'linear', name: '线性', style: 'linear', y: (s, t) => linear(s.a, s.b, t), tex: (s) => `y = ${texNumber(s.a)} + ${texNumber(s.b)}\\,t` },
+    { id: 'power', name: '幂函数', style: 'power', y: (s, t) => power(s.k, t), tex: (s) => `y = t^{${texNumber(s.k)}}` },
+    { id: 'compound', name: '复利', style: 'compound', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
+  ],
+  rates: [
+    { id: 'base', name: '原增速', style: 'linear', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
+    { id: 'faster', name: '提速后', style: 'compound', y: (s, t) => compound(s.a, s.r + s.dr, t), tex: (s) => compoundTex(s.a, 1 + s.r + s.dr) },
+  ],
+};
+
+/** The gap row of the `rates` table (the slides' D_t): a((1+r+Δr)^t − (1+r)^t). */
+const gapTex = (s: GrowthState): string =>
+  `${s.a === 1 ? '' : texNumber(s.a)}(${texNumber(1 + s.r + s.dr)}^{t} - ${texNumber(1 + s.r)}^{t})`;
+
+/** How much higher the faster path is after t years, as a percentage with one decimal. */
+const higherText = (s: GrowthState, t: number): string => `${((rateRatio(s.r, s.dr, t) - 1) * 100).toFixed(1)}%`;
 
 /** The result in one sentence, with why: the power's yearly factor falls towards 1, the compound's does not. */
 function summaryText(s: GrowthState, c: Crossover | null): string {
@@ -127,12 +189,35 @@ function summaryText(s: GrowthState, c: Crossover | null): string {
   return `第 ${c.year} 年起，复利超过幂函数并始终领先：${why}`;
 }
 
+/** The `rates` result in one sentence: how much higher, the gap, and that the gap grows faster than either path. */
+function ratesSummary(s: GrowthState): string {
+  const faster = percent(s.r + s.dr);
+  return (
+    `第 ${s.horizon} 年，${faster} 比 ${percent(s.r)} 高出 ${higherText(s, s.horizon)}，差距 ${formatNumber(rateGap(s.a, s.r, s.dr, s.horizon))}；` +
+    `差距每年增长超过 ${faster}，比两条曲线都快；翻一番从 ${doublingTime(s.r).toFixed(2)} 年缩短到 ${doublingTime(s.r + s.dr).toFixed(2)} 年。`
+  );
+}
+
+/** The gap's shading: the faster path's colour, faint (as attributes, so it needs no CSS of its own). */
+const GAP_FILL = { fill: '#a8432a', 'fill-opacity': 0.14, stroke: 'none' } as const;
+
 let instances = 0;
 
+/** The parts of the panel that depend on the mode: rebuilt when a preset of the other mode is chosen. */
+interface ModeParts {
+  mode: Mode;
+  inputs: Map<SliderSpec['key'], { input: HTMLInputElement; output: HTMLOutputElement }>;
+  formulas: Map<string, { tex: HTMLElement; value: HTMLElement }>;
+  valueHead: HTMLElement;
+  doubling: HTMLElement;
+}
+
 /**
- * `<growth-explorer preset="seven-percent">`: linear a+bt, power t^k and compound a(1+r)^t on one
- * chart, with sliders for b, k, r and the horizon, the formulas with current values, and the year
- * from which compound growth stays above the power. Teaching addition to the 幂数效应 slides.
+ * `<growth-explorer preset="rate-rise">`: by default the same start compounding at r and at r + Δr
+ * (5 % and 6 %), with the gap between the two paths shaded and measured, sliders for r, Δr and the
+ * horizon; the other presets put linear a+bt, the power t^k and compound a(1+r)^t on one chart, with
+ * sliders for b, k, r and the horizon and the year from which compound growth stays above the power.
+ * Each shows the formulas with current values. Teaching addition to the 幂数效应 slides.
  */
 export class GrowthExplorer extends HTMLElement {
   static observedAttributes = ['preset'];
@@ -145,12 +230,10 @@ export class GrowthExplorer extends HTMLElement {
     | {
         figure: HTMLElement;
         svg: SVGSVGElement;
-        inputs: Map<SliderSpec['key'], { input: HTMLInputElement; output: HTMLOutputElement }>;
         presets: Map<string, HTMLButtonElement>;
         logButton: HTMLButtonElement;
-        formulas: Map<string, { tex: HTMLElement; value: HTMLElement }>;
-        valueHead: HTMLElement;
-        doubling: HTMLElement;
+        modeBox: HTMLElement;
+        mode: ModeParts;
         summary: HTMLElement;
       }
     | undefined;
@@ -206,25 +289,47 @@ export class GrowthExplorer extends HTMLElement {
       this.update();
     });
 
-    const table = htmlEl('div', 'ge-formulas', '', panel);
+    // The formulas, the doubling line and the sliders: one set per mode, in this box.
+    const modeBox = htmlEl('div', 'ge-mode', '', panel);
+    modeBox.style.display = 'contents';
+
+    this.parts = { figure, svg, presets, logButton, modeBox, mode: this.buildMode(modeBox, this.state.mode), summary };
+    this.resize = new ResizeObserver(() => {
+      const { width, height } = this.measure();
+      if (width !== this.size.width || height !== this.size.height) this.draw();
+    });
+    this.resize.observe(figure);
+  }
+
+  /** The formula table, the doubling line and the sliders of one mode, in `box` (emptied first). */
+  private buildMode(box: HTMLElement, mode: Mode): ModeParts {
+    box.replaceChildren();
+    const table = htmlEl('div', 'ge-formulas', '', box);
     htmlEl('span', 'ge-formulas-head', '曲线', table);
     htmlEl('span', 'ge-formulas-head', '公式', table);
     const valueHead = htmlEl('span', 'ge-formulas-head ge-value', '', table);
     const formulas = new Map<string, { tex: HTMLElement; value: HTMLElement }>();
-    for (const c of CURVES) {
-      const name = htmlEl('span', `ge-name ge-name-${c.id}`, '', table);
-      const swatch = svgEl('svg', { class: 'ge-swatch', viewBox: '0 0 36 12', 'aria-hidden': 'true' }, name);
-      svgEl('line', { x1: 2, y1: 6, x2: 34, y2: 6, class: `ge-line ge-line-${c.id}` }, swatch);
-      name.append(c.name);
+    const rows = [...CURVES[mode].map((c) => ({ id: c.id, name: c.name, style: c.style as string | null }))];
+    if (mode === 'rates') rows.push({ id: 'gap', name: '差距', style: null });
+    for (const row of rows) {
+      const name = htmlEl('span', `ge-name${row.style ? ` ge-name-${row.style}` : ''}`, '', table);
+      if (row.style) {
+        const swatch = svgEl('svg', { class: 'ge-swatch', viewBox: '0 0 36 12', 'aria-hidden': 'true' }, name);
+        svgEl('line', { x1: 2, y1: 6, x2: 34, y2: 6, class: `ge-line ge-line-${row.style}` }, swatch);
+      } else {
+        const swatch = svgEl('svg', { class: 'ge-swatch', viewBox: '0 0 36 12', 'aria-hidden': 'true' }, name);
+        svgEl('rect', { x: 2, y: 0, width: 32, height: 12, ...GAP_FILL }, swatch);
+      }
+      name.append(row.name);
       const tex = htmlEl('span', 'ge-tex', '', table);
       const value = htmlEl('span', 'ge-value', '', table);
-      formulas.set(c.id, { tex, value });
+      formulas.set(row.id, { tex, value });
     }
-    const doubling = htmlEl('p', 'ge-doubling', '', panel);
+    const doubling = htmlEl('p', 'ge-doubling', '', box);
 
     const inputs = new Map<SliderSpec['key'], { input: HTMLInputElement; output: HTMLOutputElement }>();
-    for (const spec of SLIDERS) {
-      const row = htmlEl('div', 'ge-slider', '', panel);
+    for (const spec of SLIDERS[mode]) {
+      const row = htmlEl('div', 'ge-slider', '', box);
       const id = `${this.uid}-${spec.key}`;
       const label = htmlEl('label', '', spec.label, row);
       label.htmlFor = id;
@@ -239,13 +344,7 @@ export class GrowthExplorer extends HTMLElement {
       });
       inputs.set(spec.key, { input, output });
     }
-
-    this.parts = { figure, svg, inputs, presets, logButton, formulas, valueHead, doubling, summary };
-    this.resize = new ResizeObserver(() => {
-      const { width, height } = this.measure();
-      if (width !== this.size.width || height !== this.size.height) this.draw();
-    });
-    this.resize.observe(figure);
+    return { mode, inputs, formulas, valueHead, doubling };
   }
 
   /** The figure's size in slide pixels; a hidden slide measures 0, so fall back to a usual size. */
@@ -258,8 +357,10 @@ export class GrowthExplorer extends HTMLElement {
   private update(): void {
     const p = this.parts!;
     const s = this.state;
-    for (const spec of SLIDERS) {
-      const { input, output } = p.inputs.get(spec.key)!;
+    if (p.mode.mode !== s.mode) p.mode = this.buildMode(p.modeBox, s.mode);
+    const m = p.mode;
+    for (const spec of SLIDERS[s.mode]) {
+      const { input, output } = m.inputs.get(spec.key)!;
       const { min, max, step } = spec.range(s);
       input.min = String(min);
       input.max = String(max);
@@ -269,22 +370,30 @@ export class GrowthExplorer extends HTMLElement {
       output.textContent = spec.text(s);
     }
     for (const preset of PRESETS) {
-      const same = (Object.keys(preset.state) as (keyof GrowthState)[]).every((key) => key === 'log' || preset.state[key] === s[key]);
+      const same = KEYS[preset.state.mode].every((key) => preset.state[key] === s[key]);
       p.presets.get(preset.id)!.setAttribute('aria-pressed', String(same));
     }
     p.logButton.setAttribute('aria-pressed', String(s.log));
-    p.valueHead.textContent = `t = ${s.horizon} 时`;
-    for (const c of CURVES) {
-      const f = p.formulas.get(c.id)!;
-      katex.render(formulaTex(c.id, s), f.tex, { throwOnError: false, output: 'htmlAndMathml' });
+    m.valueHead.textContent = `t = ${s.horizon} 时`;
+    const tex = (text: string, el: HTMLElement): void => katex.render(text, el, { throwOnError: false, output: 'htmlAndMathml' });
+    for (const c of CURVES[s.mode]) {
+      const f = m.formulas.get(c.id)!;
+      tex(c.tex(s), f.tex);
       f.value.textContent = formatNumber(c.y(s, s.horizon));
     }
-    katex.render(
-      `\\text{翻一番：}\\ \\ln 2 \\,/\\, \\ln ${texNumber(1 + s.r)} \\approx ${doublingTime(s.r).toFixed(2)}\\ \\text{年}`,
-      p.doubling,
-      { throwOnError: false, output: 'htmlAndMathml' },
-    );
-    p.summary.textContent = summaryText(s, crossover(s.k, s.r, s.a));
+    if (s.mode === 'rates') {
+      const gap = m.formulas.get('gap')!;
+      tex(gapTex(s), gap.tex);
+      gap.value.textContent = formatNumber(rateGap(s.a, s.r, s.dr, s.horizon));
+      tex(
+        `\\text{高出：}\\ (${texNumber(1 + s.r + s.dr)}/${texNumber(1 + s.r)})^{${s.horizon}} - 1 \\approx ${higherText(s, s.horizon).replace('%', '\\%')}`,
+        m.doubling,
+      );
+      p.summary.textContent = ratesSummary(s);
+    } else {
+      tex(`\\text{翻一番：}\\ \\ln 2 \\,/\\, \\ln ${texNumber(1 + s.r)} \\approx ${doublingTime(s.r).toFixed(2)}\\ \\text{年}`, m.doubling);
+      p.summary.textContent = summaryText(s, crossover(s.k, s.r, s.a));
+    }
     this.draw();
   }
 
@@ -298,17 +407,24 @@ export class GrowthExplorer extends HTMLElement {
     svg.replaceChildren();
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
 
-    const c = crossover(s.k, s.r, s.a);
-    const ends = CURVES.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
+    const curves = CURVES[s.mode];
+    const rates = s.mode === 'rates';
+    const c = rates ? null : crossover(s.k, s.r, s.a);
+    const ends = curves.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
+    const gapEnd = rateGap(s.a, s.r, s.dr, s.horizon);
     svg.setAttribute(
       'aria-label',
-      `三种增长的折线图，t 从 0 到 ${s.horizon} 年${s.log ? '，纵轴为对数刻度' : ''}：` +
-        ends.map((e) => `${e.curve.name}增长到 ${formatNumber(e.end)}`).join('，') +
-        (c && !c.always ? `；第 ${c.year} 年起复利超过幂函数` : ''),
+      rates
+        ? `两种增长率的折线图，t 从 0 到 ${s.horizon} 年${s.log ? '，纵轴为对数刻度' : ''}：` +
+            `每年 ${percent(s.r)} 增长到 ${formatNumber(ends[0]!.end)}，每年 ${percent(s.r + s.dr)} 增长到 ${formatNumber(ends[1]!.end)}，` +
+            `差距 ${formatNumber(gapEnd)}，高出 ${higherText(s, s.horizon)}`
+        : `三种增长的折线图，t 从 0 到 ${s.horizon} 年${s.log ? '，纵轴为对数刻度' : ''}：` +
+            ends.map((e) => `${e.curve.name}增长到 ${formatNumber(e.end)}`).join('，') +
+            (c && !c.always ? `；第 ${c.year} 年起复利超过幂函数` : ''),
     );
 
     const font = CHART_FONT_PX;
-    const samples = CURVES.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
+    const samples = curves.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
     const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
     const maxY = Math.max(...all.map((pt) => pt.y));
     const minY = Math.min(...all.map((pt) => pt.y).filter((y) => y > 0));
@@ -318,7 +434,7 @@ export class GrowthExplorer extends HTMLElement {
       ? logScale(10 ** Math.floor(Math.log10(minY)), 10 ** Math.ceil(Math.log10(maxY)), bottom, top)
       : linearScale(0, niceMax(maxY), bottom, top, Math.max(2, Math.floor((bottom - top) / 70)));
     const left = 14 + Math.max(...y.ticks.map((v) => textWidth(formatNumber(v), font)));
-    const right = width - 12 - textWidth('幂函数', font) - 8;
+    const right = width - 12 - Math.max(...curves.map((curve) => textWidth(curve.name, font))) - 8;
     const x = linearScale(0, s.horizon, left, right, Math.max(2, Math.floor((right - left) / 90)));
 
     // Grid and axes first, so the curves draw over them.
@@ -336,9 +452,17 @@ export class GrowthExplorer extends HTMLElement {
     svgEl('text', { x: right, y: height - 6, 'text-anchor': 'end' }, grid).textContent = 't（年）';
     svgEl('text', { x: 4, y: font }, grid).textContent = s.log ? 'y（对数刻度，每格 ×10）' : 'y';
 
-    CURVES.forEach((curve, i) => {
-      const points = samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]).map((pt) => [x(pt.t), y(pt.y)] as const);
-      svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.id}`, 'data-curve': curve.id }, svg);
+    const visible = (i: number): Point[] => samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]);
+    if (rates) {
+      // The gap: the band between the two paths, shaded under the lines.
+      const upper = visible(1).map((pt) => [x(pt.t), y(pt.y)] as const);
+      const lower = visible(0).map((pt) => [x(pt.t), y(pt.y)] as const).reverse();
+      svgEl('path', { d: `${pathData([...upper, ...lower])}Z`, class: 'ge-gap', 'aria-hidden': 'true', ...GAP_FILL }, svg);
+    }
+
+    curves.forEach((curve, i) => {
+      const points = visible(i).map((pt) => [x(pt.t), y(pt.y)] as const);
+      svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.style}`, 'data-curve': curve.id }, svg);
     });
 
     // Direct labels at the right end of each curve, pushed apart where the curves meet.
@@ -349,24 +473,40 @@ export class GrowthExplorer extends HTMLElement {
       bottom - font / 2,
     );
     ends.forEach((e, i) => {
-      svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.id}` }, svg).textContent =
+      svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
         e.curve.name;
     });
 
-    if (c && !c.always && c.t <= s.horizon) {
+    /** A label on a panel at (tx, ty), its baseline; a panel, not a stroke halo: a halo makes PDFs embed the text as Type 3. */
+    const label = (g: SVGGElement, tx: number, ty: number, text: string): void => {
+      svgEl('rect', { x: tx - 4, y: ty - font, width: textWidth(text, font) + 8, height: font + 8, class: 'ge-cross-panel' }, g);
+      svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, g).textContent = text;
+    };
+
+    if (rates && s.dr > 0) {
+      // The gap at the horizon, measured between the two curves; its value in the plot's empty top-left corner
+      // (both curves rise, so they start low on the left).
+      const cx = x(s.horizon);
+      const y0 = y(ends[1]!.end);
+      const y1 = y(Math.max(ends[0]!.end, y.domain[0]));
+      const g = svgEl('g', { class: 'ge-cross' }, svg);
+      svgEl('line', { x1: cx, x2: cx, y1: y0, y2: y1 }, g);
+      svgEl('circle', { cx, cy: y0, r: 7 }, g);
+      svgEl('circle', { cx, cy: y1, r: 7 }, g);
+      // The whole sentence where it fits left of the curves' labels; on a narrow chart (a phone), the gap alone.
+      const full = `第 ${s.horizon} 年差距 ${formatNumber(gapEnd)}，高出 ${higherText(s, s.horizon)}`;
+      label(g, left + 12, top + font + 4, textWidth(full, font) + 24 <= cx - left - 16 ? full : `差距 ${formatNumber(gapEnd)}`);
+    } else if (c && !c.always && c.t <= s.horizon) {
       const cx = x(c.t);
       const cy = y(power(s.k, c.t));
-      const mark = svgEl('g', { class: 'ge-cross' }, svg);
-      svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, mark);
-      svgEl('circle', { cx, cy, r: 7 }, mark);
+      const g = svgEl('g', { class: 'ge-cross' }, svg);
+      svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, g);
+      svgEl('circle', { cx, cy, r: 7 }, g);
       const text = `第 ${c.year} 年起复利领先`;
       const w = textWidth(text, font);
       // Above the point, kept inside the plot; left of it when the point is near the right edge.
       const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
-      const ty = cy - 16 > top + font ? cy - 16 : cy + 16 + font;
-      // A panel, not a stroke halo, behind the label: a halo makes PDFs embed the text as Type 3.
-      svgEl('rect', { x: tx - 4, y: ty - font, width: w + 8, height: font + 8, class: 'ge-cross-panel' }, mark);
-      svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, mark).textContent = text;
+      label(g, tx, cy - 16 > top + font ? cy - 16 : cy + 16 + font, text);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compound, crossover, doublingTime, linear, power, series } from '../../../src/deck/widgets/math/growth.ts';
+import { compound, crossover, doublingTime, gapGrowth, linear, power, rateGap, rateRatio, series } from '../../../src/deck/widgets/math/growth.ts';
 
 /** f(t) = ln a + t·ln(1+r) − k·ln t: positive exactly where a(1+r)^t is above t^k. */
 const f = (k: number, r: number, t: number, a = 1): number => Math.log(a) + t * Math.log1p(r) - k * Math.log(t);
@@ -79,5 +79,57 @@ describe('crossover: where compound growth overtakes a power for good', () => {
   it('has no crossover without growth', () => {
     expect(crossover(2, 0)).toBeNull();
     expect(crossover(2, -0.05)).toBeNull();
+  });
+});
+
+describe('a rise of the growth rate: 5 % → 6 %, the 新动能 slides', () => {
+  it('gives the slide\'s table: levels, gap and how much higher after 10, 20 and 30 years', () => {
+    const rows = [10, 20, 30].map((t) => ({
+      t,
+      base: compound(100, 0.05, t).toFixed(1),
+      faster: compound(100, 0.06, t).toFixed(1),
+      gap: rateGap(100, 0.05, 0.01, t).toFixed(1),
+      higher: ((rateRatio(0.05, 0.01, t) - 1) * 100).toFixed(1),
+    }));
+    expect(rows).toEqual([
+      { t: 10, base: '162.9', faster: '179.1', gap: '16.2', higher: '9.9' },
+      { t: 20, base: '265.3', faster: '320.7', gap: '55.4', higher: '20.9' },
+      { t: 30, base: '432.2', faster: '574.3', gap: '142.2', higher: '32.9' },
+    ]);
+  });
+
+  it('has a ratio that is a geometric sequence: common ratio 1.06/1.05 ≈ 1.0095', () => {
+    expect(rateRatio(0.05, 0.01, 1)).toBeCloseTo(1.0095, 4);
+    for (const t of [1, 7, 29]) expect(rateRatio(0.05, 0.01, t + 1) / rateRatio(0.05, 0.01, t)).toBeCloseTo(1.06 / 1.05, 12);
+    expect(rateRatio(0.05, 0, 30)).toBe(1);
+  });
+
+  it('has a gap that grows faster than either path: D(t+1) = 1.06·D(t) + 0.01·100·1.05^t > 1.06·D(t)', () => {
+    for (let t = 1; t <= 200; t++) {
+      const identity = 1.06 * rateGap(100, 0.05, 0.01, t) + 0.01 * compound(100, 0.05, t);
+      expect(rateGap(100, 0.05, 0.01, t + 1)).toBeCloseTo(identity, 6);
+      expect(gapGrowth(100, 0.05, 0.01, t)).toBeGreaterThan(1.06);
+    }
+    // And it tends to the faster path's own factor.
+    expect(gapGrowth(100, 0.05, 0.01, 2000)).toBeCloseTo(1.06, 2);
+  });
+
+  it('doubles in 14.21 years at 5 % and 11.90 years at 6 %', () => {
+    expect(doublingTime(0.05)).toBeCloseTo(14.21, 2);
+    expect(doublingTime(0.06)).toBeCloseTo(11.9, 2);
+  });
+
+  it('is the level itself when the rate does not rise: no gap', () => {
+    expect(rateGap(100, 0.05, 0, 30)).toBe(0);
+  });
+});
+
+describe('the power and the exponential for small t (the 幂与指数 slide)', () => {
+  it('has 1.07^t above t² at t = 1, t² ahead from about t = 1.04 to 148, 1.07^t ahead for good from 148', () => {
+    expect(compound(1, 0.07, 1)).toBeGreaterThan(power(2, 1));
+    expect(f(2, 0.07, 1.03)).toBeGreaterThan(0);
+    expect(f(2, 0.07, 1.05)).toBeLessThan(0);
+    expect(power(2, 10)).toBeGreaterThan(compound(1, 0.07, 10) * 50);
+    expect(crossover(2, 0.07)!.year).toBe(148);
   });
 });

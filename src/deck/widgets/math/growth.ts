@@ -75,3 +75,30 @@ export function crossover(k: number, r: number, a = 1): Crossover | null {
   if (year - 1 >= lo0 && f(year - 1) > 0) year -= 1;
   return { t: hi, year, always: false };
 }
+
+/**
+ * What the paper claims of 新动能 is not that growth compounds (any steady growth does) but that it
+ * grows faster: the rate itself rises, r → r + Δr. These compare the two paths from the same start.
+ */
+
+/** The gap `a(1+r+Δr)^t − a(1+r)^t` between the faster and the original path after t years. */
+export function rateGap(a: number, r: number, dr: number, t: number): number {
+  return compound(a, r + dr, t) - compound(a, r, t);
+}
+
+/**
+ * How many times the original level the faster path is after t years: `((1+r+Δr)/(1+r))^t`, itself
+ * a geometric sequence in t, of common ratio `1 + Δr/(1+r)` (1.06/1.05 ≈ 1.0095 a year).
+ */
+export function rateRatio(r: number, dr: number, t: number): number {
+  return ((1 + r + dr) / (1 + r)) ** t;
+}
+
+/**
+ * The gap's own growth factor from year t to t+1, `D(t+1)/D(t)`. Since
+ * D(t+1) = (1+r+Δr)·D(t) + Δr·a(1+r)^t, it is above 1 + r + Δr for every t ≥ 1 (Δr > 0): the gap
+ * grows faster than either path, at least geometrically.
+ */
+export function gapGrowth(a: number, r: number, dr: number, t: number): number {
+  return rateGap(a, r, dr, t + 1) / rateGap(a, r, dr, t);
+}
