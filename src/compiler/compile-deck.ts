@@ -11,6 +11,7 @@ import type { FontFile } from './fonts/subset.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { shareDiagramStyles } from './html/diagram-styles.ts';
 import { markFirstSlide } from './html/first-slide.ts';
+import { paperFontText } from './paper/paper-fonts.ts';
 import { REFERENCES_SLIDE_ID } from './markdown/citations.ts';
 import { diagramForBrowser, diagramPlaceholder } from './markdown/diagrams.ts';
 import type { DiagramSource, GlossaryTerm, RenderEnv } from './markdown/env.ts';
@@ -85,7 +86,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
         root,
         slidesDir,
         html,
-        text: diagrams.map((d) => d.source),
+        text: [...diagrams.map((d) => d.source), ...paperFontText(root)],
         // The text versions' summary (查看文字版) is set bold.
         boldText: [meta.title, ...sections.map((s) => s.title), TEXT_ALTERNATIVE_UI],
         cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts'),
