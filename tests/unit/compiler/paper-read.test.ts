@@ -47,6 +47,21 @@ describe('the paper, read from assets/paper/paper.txt', () => {
     expect(doc.paragraphs.map((p) => p.n)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
   });
 
+  it('gives each anchor the same paragraph as before: #p-N is a link from slides and notes, so a change here needs their sources checked', () => {
+    // The first 12 characters of ¶1…¶45.
+    expect(doc.paragraphs.map((p) => p.text.slice(0, 12))).toEqual([
+      '2023 年 9 月，习', '实现共同富裕，是中华民族', '第一，新质生产力的发展为', '新质生产力以“新动能”赋', '新质生产力以“新产业”赋',
+      '新质生产力以“新模式”赋', '第二，实现共同富裕为新质', '共同富裕蕴含的“富裕性”', '共同富裕蕴含的“共同性”', '“富裕性”与“共同性”的',
+      '第三，新质生产力的发展与', '二者的价值基点都是坚持以', '二者的本质要求都是坚持和', '二者的目标指向都是不断推', '习近平指出，要“着力打通',
+      '第一，科技发展不平衡伴随', '部分地区科技基础条件薄弱', '部分人群科技能力素养不够', '第二，数智发展进程中可能', '部分群体精神需求“浅层化',
+      '部分群体个性发展“单一化', '第三，生产方式改善过程中', '新兴岗位对劳动者能力提出', '新兴行业对劳动者就业门槛', '第四，新质生产力可能会受',
+      '一方面，如果缺乏对资本的', '另一方面，如果缺乏对资本', '新时代实现新质生产力有效', '第一，弥合科技发展的不平', '弥合科技“接入”发展不平',
+      '弥合科技“应用”发展不平', '弥合科技“收入”发展不平', '第二，促进人的全面发展，', '坚持思想指引，以习近平文', '坚持价值引领，以社会主义',
+      '坚持道德滋养，提升人民思', '第三，培养高素质劳动者，', '要在培养劳动者创新意识上', '要在培养劳动者劳动能力上', '要在强化劳动者担当奉献上',
+      '第四，引导资本健康发展，', '规范和引导资本健康发展。', '不断完善基本分配制度。在', '加快健全社会保障制度。要', '综上所述，在扎实推动共同',
+    ]);
+  });
+
   it('splits the body into the introduction (¶1), the three sections (¶2–14, ¶15–27, ¶28–44) and the conclusion (¶45)', () => {
     const parts = doc.paragraphs.map((p) => p.part);
     const count = (part: string): number => parts.filter((p) => p === part).length;
