@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorSink } from '../../../src/compiler/errors.ts';
-import { paperFontText } from '../../../src/compiler/paper/paper-fonts.ts';
+import { paperBoldText, paperFontText } from '../../../src/compiler/paper/paper-fonts.ts';
 import { loadPaper, readPaper } from '../../../src/compiler/paper/read-paper.ts';
 import { paperPageTitle, renderPaper } from '../../../src/compiler/paper/render-paper.ts';
 import type { ParagraphLinks } from '../../../src/compiler/paper/coverage.ts';
@@ -108,7 +108,15 @@ describe('the characters the paper page shows, for the deck font', () => {
     expect(missing).toEqual([]);
   });
 
+  it('and, of them, those it sets bold: the headings', () => {
+    const [bold = ''] = paperBoldText(ROOT);
+    const headings = [doc.title, ...doc.body.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])), '参考文献'].join('');
+    expect([...new Set(headings)].filter((c) => c > '~' && !bold.includes(c))).toEqual([]);
+    expect(bold.includes('综')).toBe(false);
+  });
+
   it('are none for a project without the paper', () => {
     expect(paperFontText(join(ROOT, 'tests/fixtures/base-deck'))).toEqual([]);
+    expect(paperBoldText(join(ROOT, 'tests/fixtures/base-deck'))).toEqual([]);
   });
 });
