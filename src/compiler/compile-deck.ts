@@ -15,6 +15,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { DeckContext } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import type { DeckModel } from './model.ts';
+import { addPaperText } from './paper/paper-fonts.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
 export interface CompileOptions {
@@ -141,7 +142,7 @@ function checkIds(parsed: ParsedFile[], sink: ErrorSink): void {
 
 /**
  * What the deck shows in its font (every part of every slide, the glossary, the references,
- * the diagrams' sources, deck.yml's text), and what its first screen draws.
+ * the diagrams' sources, deck.yml's text, the paper page), and what its first screen draws.
  */
 function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
   const classes = boldClasses(root, DECK_CSS_DIR);
@@ -155,6 +156,7 @@ function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root:
     addShownText(md.parseInline(t.definition, {}), shown, { boldClasses: classes, hidden: true, md });
   }
   for (const r of deck.bibliography.values()) addCharacters(r.text, shown.all);
+  addPaperText(root, shown);
   for (const d of deck.diagrams) addCharacters(d.source, shown.all);
   const titles = [title, ...parsed.flatMap((p) => [p.section.title, p.section.short])];
   for (const text of titles) addCharacters(text, shown.all, shown.bold);

@@ -4,7 +4,7 @@ import { build } from 'vite';
 import { deckError } from '../node/errors.ts';
 
 /** What the built site is made from: if any of it is newer than dist/, dist/ is stale. */
-export const BUILD_INPUTS = ['slides', 'assets', 'src/deck', 'src/compiler', 'src/node', 'src/shared', 'index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package-lock.json'];
+export const BUILD_INPUTS = ['slides', 'assets', 'src/deck', 'src/compiler', 'src/node', 'src/shared', 'index.html', 'handout.html', 'notes.html', 'paper.html', 'vite.config.ts', 'package-lock.json'];
 
 /** The pages the exporter prints; each must be in dist/. */
 export const BUILT_PAGES = ['index.html', 'handout.html', 'notes.html'];

@@ -212,6 +212,32 @@ const ZH_CN = {
     /** Between the letters of the right options. */
     letterSeparator: '、',
   },
+  paper: {
+    pageTitle: (paper: string): string => `${paper} · 论文原文`,
+    citedBy: '引用处：',
+    paragraph: (n: number): string => `第 ${n} 段`,
+    pilcrow: '¶',
+    noSuchParagraph: (count: number, n: number): string => `论文正文只有 ¶1–¶${count}，没有 ¶${n}。`,
+    highlighted: (from: string, to: string): string => (from === to ? `已标出 ¶${from}` : `已标出 ¶${from}–¶${to}`),
+    marks: { taught: '已讲解', 'left-out': '有意略过', untaught: '未讲解' },
+    taughtBy: '本段讲解：',
+    /** Between slide titles. */
+    separator: '、',
+    reason: (reason: string): string => `理由：${reason}`,
+    coverage: (all: number, taught: number, leftOut: number, untaught: number): string =>
+      `讲解覆盖：正文 ${all} 段，已讲解 ${taught} 段，有意略过 ${leftOut} 段，未讲解 ${untaught} 段。`,
+    back: '← 返回幻灯片',
+    kind: '论文原文（按段编号 ¶1、¶2 …，可按 Ctrl+P 打印为 A4）',
+    coverageButton: '讲解覆盖',
+    searchLabel: '在论文中查找',
+    search: '查找',
+    previousHit: '上一处（Shift+Enter）',
+    nextHit: '下一处（Enter）',
+    previousKey: '↑',
+    nextKey: '↓',
+    hit: (k: number, n: number): string => `第 ${k} / ${n} 处`,
+    noHit: '没有找到',
+  },
   restDocument: {
     title: (deck: string): string => `${deck} · 其余幻灯片`,
     intro: '：第一张之后的幻灯片（演示请打开这个链接）。',

@@ -8,7 +8,7 @@ import { addCharacters, type ShownCharacters } from './collect-characters.ts';
 
 /** How to read what tokens show. */
 export interface ShownTextOptions {
-  /** Classes the deck's CSS sets bold (see bold-classes.ts). */
+  /** Classes the deck's CSS sets bold (see deck-css.ts). */
   boldClasses: ReadonlySet<string>;
   /** Count what is shown only on demand too (a term's definition in its tooltip). */
   hidden: boolean;
