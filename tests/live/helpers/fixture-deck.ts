@@ -1,0 +1,37 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { indexDeck, type DeckIndex, type LiveDeck } from '../../../src/shared/live-protocol.ts';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** The fixture deck model: the real deck's slides and questions, as the build will write them. */
+export const DECK_FILE = resolve(import.meta.dirname, '../fixtures/deck.json');
+
+/** The fixture deck, parsed. */
+export function fixtureDeck(): LiveDeck {
+  return JSON.parse(readFileSync(DECK_FILE, 'utf8')) as LiveDeck;
+}
+
+/** The fixture deck's index (what the validators need). */
+export function fixtureIndex(): DeckIndex {
+  return indexDeck(fixtureDeck());
+}
+
+/** A fixture quiz by kind (the first of that kind). */
+export function quizOfKind(kind: 'single' | 'multiple' | 'order'): LiveDeck['quizzes'][number] {
+  const quiz = fixtureDeck().quizzes.find((q) => q.kind === kind);
+  if (!quiz) throw new Error(`the fixture deck has no ${kind} question`);
+  return quiz;
+}
+
+/** A stand-in for dist/: the three pages and deck.json, in a temp folder (the deck is not built). */
+export function fixtureDist(): { dir: string; out: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'live-dist-'));
+  for (const page of ['index', 'handout', 'notes']) writeFileSync(join(dir, `${page}.html`), `<!doctype html><title>${page}</title><p>${page}</p>\n`);
+  copyFileSync(DECK_FILE, join(dir, 'deck.json'));
+  const out = mkdtempSync(join(tmpdir(), 'live-out-'));
+  return { dir, out, remove: () => [dir, out].forEach((d) => rmSync(d, { recursive: true, force: true })) };
+}
