@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { indexDeck, type DeckIndex, type LiveDeck } from '../../../src/shared/live-protocol.ts';
@@ -27,11 +26,18 @@ export function quizOfKind(kind: 'single' | 'multiple' | 'order'): LiveDeck['qui
   return quiz;
 }
 
-/** A stand-in for dist/: the three pages and deck.json, in a temp folder (the deck is not built). */
+/**
+ * A stand-in for dist/: the three pages and deck.json, in a temp folder (the deck is not
+ * built), with `out/` for results beside it and a `secret.txt` the server must never serve.
+ */
 export function fixtureDist(): { dir: string; out: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'live-dist-'));
+  const root = mkdtempSync(join(tmpdir(), 'live-'));
+  const dir = join(root, 'dist');
+  const out = join(root, 'out');
+  mkdirSync(dir);
+  mkdirSync(out);
+  writeFileSync(join(root, 'secret.txt'), 'not for students\n');
   for (const page of ['index', 'handout', 'notes']) writeFileSync(join(dir, `${page}.html`), `<!doctype html><title>${page}</title><p>${page}</p>\n`);
   copyFileSync(DECK_FILE, join(dir, 'deck.json'));
-  const out = mkdtempSync(join(tmpdir(), 'live-out-'));
-  return { dir, out, remove: () => [dir, out].forEach((d) => rmSync(d, { recursive: true, force: true })) };
+  return { dir, out, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
