@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import QRCode from 'qrcode';
+import { ensureBuiltApart } from './build-apart.ts';
 import { lanAddress } from './lan-address.ts';
 import { newLectureId } from './lecture-id.ts';
 import { LIVE_USAGE, parseLiveArgs } from './options.ts';
@@ -24,9 +25,8 @@ async function main(argv: string[]): Promise<number | 'serving'> {
     console.log(LIVE_USAGE);
     return 0;
   }
-  // Vite, socket.io and Redis load only now, so --help and usage errors answer at once.
-  const [{ ensureBuilt }, { startLive }] = await Promise.all([import('../export/dist.ts'), import('./start.ts')]);
-  const built = await ensureBuilt(ROOT, options.distDir, options.build);
+  // socket.io and Redis load only now, so --help and usage errors answer at once.
+  const [built, { startLive }] = await Promise.all([ensureBuiltApart(ROOT, options.distDir, options.build), import('./start.ts')]);
   log(`deck: ${built === 'built' ? 'built' : built === 'fresh' ? 'up to date in' : 'served as it is from'} ${relative(cwd, options.distDir) || '.'}`);
   const lectureId = options.resume ?? newLectureId(new Date());
   const token = options.token ?? newToken();
