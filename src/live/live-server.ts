@@ -43,8 +43,11 @@ export interface LiveChannelOptions {
   log: LiveLog;
   /** Other processes share this class through the Redis adapter. */
   cluster: boolean;
-  /** Resolves once the latest change is kept safe (results file, or Redis). Acks wait for it. */
-  persist: () => Promise<void>;
+  /**
+   * Keeps the latest change safe (results file, or Redis); acks wait for it. A move may be
+   * kept lazily (the lecturer's deck sends its slide again on reconnect); answers may not.
+   */
+  persist: (change: 'move' | 'poll' | 'answer') => Promise<void>;
   /** Hears how many lecturers are connected to this process (the results writer has one). */
   onLecturers?: (count: number) => void;
 }
@@ -105,7 +108,7 @@ export function attachLive(options: LiveChannelOptions): { stop(): Promise<void>
     io.on('live:tally', (ids) => {
       if (!Array.isArray(ids)) return;
       talliesChanged(ids.filter((id) => lecture.index.quizzes.has(id)), false);
-      void persist();
+      void persist('answer');
     });
     io.on('live:students', () => counts.poke());
   }
@@ -201,13 +204,13 @@ export function attachLive(options: LiveChannelOptions): { stop(): Promise<void>
 }
 
 /** What each accepted command does, and what is broadcast (always built from the lecture's state). */
-function runCommand(io: LiveIo, lecture: Lecture, voter: string, persist: () => Promise<void>, talliesChanged: (ids: string[], here: boolean) => void) {
+function runCommand(io: LiveIo, lecture: Lecture, voter: string, persist: LiveChannelOptions['persist'], talliesChanged: (ids: string[], here: boolean) => void) {
   return async (command: Command): Promise<unknown> => {
     switch (command.name) {
       case 'move': {
         const position = await lecture.move(command.payload.slideId, command.payload.step);
         io.emit('move', position);
-        await persist();
+        await persist('move');
         return { ok: true, position };
       }
       case 'poll:open':
@@ -218,7 +221,7 @@ function runCommand(io: LiveIo, lecture: Lecture, voter: string, persist: () => 
         if (!result.ok) return result;
         for (const poll of result.changed) io.emit('poll', poll);
         talliesChanged([command.payload.quizId, ...result.changed.map((p) => p.quizId)], true);
-        await persist();
+        await persist('poll');
         return { ok: true, poll: result.poll };
       }
       case 'answer': {
@@ -226,7 +229,7 @@ function runCommand(io: LiveIo, lecture: Lecture, voter: string, persist: () => 
         const result = await lecture.answer(voter, quizId, answer);
         if (!result.ok) return result;
         if (result.changed) talliesChanged([quizId], true);
-        await persist();
+        await persist('answer');
         // No right or wrong here: a live poll shows that only when the lecturer reveals it.
         return { ok: true, quizId, answer };
       }

@@ -86,8 +86,10 @@ export async function startLive(o: LiveOptions): Promise<LiveHandle> {
   }
   const lecture = new Lecture(o.lectureId, deck, index, store);
 
-  // The results file: written whole (atomically) after every change. With Redis only the
-  // process the lecturer is connected to writes it; the tallies themselves are in Redis.
+  // The results file: written whole (atomically) after every change; an answer is acknowledged
+  // only once it is in the file. A move is written within 200 ms, so a walk through the slides
+  // costs one write, not one per step. With Redis, the answers are safe in Redis when
+  // acknowledged, and only the process the lecturer is connected to writes the file.
   const queue = new WriteQueue(
     async () => writeAtomic(file, new TextEncoder().encode(`${JSON.stringify(await lecture.results(new Date()), null, 1)}\n`)),
     (e) => o.log(`could not write the results: ${e instanceof Error ? e.message : String(e)}`),
@@ -95,11 +97,12 @@ export async function startLive(o: LiveOptions): Promise<LiveHandle> {
   let lecturers = 0;
   let wasWriter = !o.redisUrl;
   const fileLater = coalesce(() => queue.request(), 200, () => undefined);
-  const persist = o.redisUrl
-    ? async (): Promise<void> => {
-        if (lecturers > 0) fileLater.poke();
-      }
-    : () => queue.request();
+  const persist = async (change: 'move' | 'poll' | 'answer'): Promise<void> => {
+    if (o.redisUrl) {
+      if (lecturers > 0) fileLater.poke();
+    } else if (change === 'move') fileLater.poke();
+    else await queue.request();
+  };
   if (!o.redisUrl) await queue.request();
 
   const http = createServer((req, res) => void answerHttp(req, res, o, lecture).catch((e: unknown) => {
@@ -156,6 +159,7 @@ export async function startLive(o: LiveOptions): Promise<LiveHandle> {
           io.close(() => resolve());
           http.closeAllConnections();
         });
+        await fileLater.flush();
         fileLater.stop();
         if (wasWriter) await queue.request();
         await queue.idle();

@@ -29,6 +29,15 @@ afterAll(async () => {
   dist?.remove();
 });
 
+/** The position in a server's results file as it is now (null if unreadable mid-rename). */
+function savedPosition(of: ServerProcess): { slideId: string; step: number } | null {
+  try {
+    return (JSON.parse(readFileSync(join(dist.out, `${of.lectureId}.json`), 'utf8')) as ResultsFile).position;
+  } catch {
+    return null;
+  }
+}
+
 /** The server again, on the same port (so the clients find it), continuing the same lecture. */
 function restart(previous: ServerProcess): Promise<ServerProcess> {
   return startServerProcess({ dist: dist.dir, out: dist.out, extra: ['--resume', previous.lectureId, '--port', String(previous.port)] });
@@ -43,6 +52,8 @@ describe('a server killed mid-lecture and started again with --resume', () => {
     expect(replies.every((r) => r.ok)).toBe(true);
     await teacher.send('move', { slideId: withSteps.id, step: 1 });
     await until(() => allAt(room, withSteps.id, 1), 'everyone on the next slide');
+    // A move is written within moments (answers before they are acknowledged).
+    await until(() => savedPosition(server)?.slideId === withSteps.id, 'the move in the results file');
 
     // An acknowledged answer is already in the file: kill without warning.
     expect(await server.stop('SIGKILL')).toBeNull();
