@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive, type LiveClient } from '../../src/live/client.ts';
-import { createStudentId, type Position } from '../../src/shared/live-protocol.ts';
+import { createStudentId, RATE_LIMIT, type Position } from '../../src/shared/live-protocol.ts';
 import { allAt, lecturer, students, until } from './helpers/clients.ts';
 import { fixtureDeck, fixtureDist, quizOfKind } from './helpers/fixture-deck.ts';
 import { startServerProcess, TEST_TOKEN, type ServerProcess } from './helpers/processes.ts';
@@ -272,15 +272,18 @@ describe('refusals: each refused and logged, everyone else still served', () => 
   it('1,000 messages in a second: the rate limit refuses all but a few', async () => {
     const flooder = room[7]!;
     const replies: Promise<{ ok: boolean; error?: string }>[] = [];
+    const start = Date.now();
     for (let burst = 0; burst < 10; burst++) {
       for (let i = 0; i < 100; i++) replies.push(flooder.send('answer', { quizId: multiple.id, answer: [i % multiple.options.length] }) as never);
       await new Promise((r) => setTimeout(r, 100));
     }
     const settled = await Promise.all(replies);
+    const seconds = (Date.now() - start) / 1000;
     const accepted = settled.filter((r) => r.ok).length;
     expect(settled.filter((r) => r.error === 'rate-limited').length).toBe(1000 - accepted);
     expect(accepted).toBeGreaterThan(0);
-    expect(accepted).toBeLessThanOrEqual(60);
+    // The burst, then 20 a second for as long as the flood lasted (longer on a busy machine).
+    expect(accepted).toBeLessThanOrEqual(RATE_LIMIT.burst + Math.ceil(RATE_LIMIT.perSecond * seconds));
     await server.waitForOutput(/refused `answer` \(rate-limited: over 20 messages a second\) from student (\S+)\n(.*\n)*.*refused \d+ more messages from student \1 in the second after/, 5000);
     // However many got through, the flooder has one answer.
     await until(() => teacher.view.tallies[multiple.id]?.total === 2, 'two answers in the tally');
