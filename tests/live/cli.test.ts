@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanAddress } from '../../src/live/lan-address.ts';
@@ -68,6 +68,5 @@ describe('npm run live', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.output).toContain('usage: npm run live -- [options]');
-    expect(existsSync(join(dist.out, 'usage'))).toBe(false);
   });
 });
