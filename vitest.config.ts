@@ -25,6 +25,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'live',
+          include: ['tests/live/**/*.test.ts'],
+          environment: 'node',
+          // Real server processes and redis-server on two cores: one file at a time.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -14,6 +14,7 @@ export const GLOSSARY_FILE = 'slides/glossary.yml';
 export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
   const data = readYaml(root, DECK_META_FILE, sink) as Partial<DeckMeta> | null;
   const meta: DeckMeta = {
+    id: 'deck',
     title: '',
     subtitle: '',
     authors: [],
@@ -25,6 +26,7 @@ export function readDeckMeta(root: string, sink: ErrorSink): DeckMeta {
     ...(data ?? {}),
   };
   if (data && !meta.title) sink.add(DECK_META_FILE, 1, 'the deck has no title', 'Add `title: …`.');
+  if (!/^[a-z][a-z0-9-]*$/.test(String(meta.id))) sink.add(DECK_META_FILE, 1, `the deck id \`${String(meta.id)}\` is not valid`, 'Write e.g. `id: nqp-common-prosperity` (lowercase letters, digits and -).');
   if (!(meta.minutes > 0)) sink.add(DECK_META_FILE, 1, `minutes must be a positive number, not \`${String(meta.minutes)}\``, 'Write e.g. `minutes: 45`.');
   if (!(UI_LANGS as readonly string[]).includes(meta.lang)) {
     sink.add(DECK_META_FILE, 1, `the interface has no strings in \`lang: ${String(meta.lang)}\``, `Use one of: ${UI_LANGS.join(', ')} (or add a table to src/shared/ui-strings.ts).`);

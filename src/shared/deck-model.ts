@@ -11,6 +11,8 @@
 
 /** What `slides/deck.yml` says about the paper and the deck. */
 export interface DeckMeta {
+  /** The deck's own id (lowercase letters, digits, -): names it in the live classroom's results. @default 'deck' */
+  id: string;
   /** The paper's title: the page title, covers, the title slide. */
   title: string;
   /** @default '' */

@@ -89,3 +89,12 @@ export function htmlPieces(html: string): HtmlPiece[] {
   tokenizer.write(html, true);
   return pieces;
 }
+
+/** The text of a fragment of markup (entities decoded, tags and comments left out), spaces collapsed. */
+export function htmlText(html: string): string {
+  let text = '';
+  walkHtml(parseHtml(html), (node) => {
+    if (node.nodeName === '#text') text += (node as DefaultTreeAdapterTypes.TextNode).value;
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}

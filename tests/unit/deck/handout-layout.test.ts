@@ -4,7 +4,7 @@ import type { DeckManifest } from '../../../src/shared/deck-model.ts';
 
 const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: null, steps: 0 }));
 const MANIFEST: DeckManifest = {
-  meta: { title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes: 45, lang: 'zh-CN' },
+  meta: { id: 'deck', title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes: 45, lang: 'zh-CN' },
   sections: [
     { id: 'intro', title: '引言', short: '引言', slides: slides('intro', 7) },
     { id: 'logic', title: '一、内在逻辑', short: '一、内在逻辑', slides: slides('logic', 3) },

@@ -3,7 +3,7 @@ import { clock, pacingOn, planLecture } from '../../../src/deck/pacing/plan.ts';
 import type { DeckManifest } from '../../../src/shared/deck-model.ts';
 
 const manifest = (minutes: number, slideMinutes: (number | null)[]): Pick<DeckManifest, 'meta' | 'sections'> => ({
-  meta: { title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes, lang: 'zh-CN' },
+  meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes, lang: 'zh-CN' },
   sections: [{ id: 's', title: 's', short: 's', slides: slideMinutes.map((m, i) => ({ id: `s${i}`, title: '', minutes: m, steps: 0 })) }],
 });
 
