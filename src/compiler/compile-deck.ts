@@ -14,6 +14,7 @@ import type { FontFile } from './fonts/subset.ts';
 import type { MarkdownIt } from 'markdown-it';
 import type { DeckContext } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
+import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
 
@@ -80,7 +81,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
 
   const fonts: DeckFonts = options.fonts === false
     ? { files: [], css: '', key: '' }
-    : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta.title, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
+    : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
   const drawings = await drawDiagrams(deck.diagrams, {
     draw: options.prerenderDiagrams !== false,
     cacheDir: options.cacheDir ?? join(root, 'node_modules/.cache/deck-diagrams'),
@@ -144,7 +145,8 @@ function checkIds(parsed: ParsedFile[], sink: ErrorSink): void {
  * What the deck shows in its font (every part of every slide, the glossary, the references,
  * the diagrams' sources, deck.yml's text, the paper page), and what its first screen draws.
  */
-function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
+function shownText(parsed: ParsedFile[], deck: DeckContext, meta: DeckMeta, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
+  const { title } = meta;
   const classes = boldClasses(root, DECK_CSS_DIR);
   const shown = noCharacters();
   const firstScreen = noCharacters();
@@ -160,6 +162,8 @@ function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root:
   for (const d of deck.diagrams) addCharacters(d.source, shown.all);
   const titles = [title, ...parsed.flatMap((p) => [p.section.title, p.section.short])];
   for (const text of titles) addCharacters(text, shown.all, shown.bold);
+  // deck.yml's words are on the covers of the printed pages.
+  for (const text of [meta.subtitle, meta.englishTitle, meta.funding, ...meta.keywords, ...meta.authors.flatMap((a) => [a.name, a.affiliation])]) addCharacters(String(text), shown.all, shown.bold);
   // The study view's first screen: the deck's and the first part's titles, its header and contents.
   // (Its ASCII is the first slide's concern: Latin text comes from one face or the other, whole.)
   for (const text of [title, parsed[0]?.section.title ?? '', ...uiText(UI.study)]) addCharacters([...text].filter(needsGlyph).join(''), firstScreen.all, firstScreen.bold);

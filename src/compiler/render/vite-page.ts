@@ -56,7 +56,7 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
       const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
       const document = restDocument(others, meta.title, meta.lang, base);
       // The name changes with the images too (their URLs are only known when they are emitted).
-      const images = imageElements(parseHtmlDocument(document)).map((img) => readFileSync(resolve(config.root, attribute(img, 'src')!.slice(1))).toString('base64'));
+      const images = imageElements(parseHtmlDocument(document)).map((img) => readFileSync(resolve(config.root, imagePath(img))).toString('base64'));
       rest = { fileName: `${assets}/${restFileName(document + images.join(''))}`, html: document };
       page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" href="${config.base}${rest!.fileName}">\n</head>`);
     }
@@ -81,13 +81,18 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
       const tree = parseHtmlDocument(rest.html);
       const images = imageElements(tree);
       for (const img of images) {
-        const path = attribute(img, 'src')!.slice(1);
+        const path = imagePath(img);
         const ref = this.emitFile({ type: 'asset', name: basename(path), source: readFileSync(resolve(config.root, path)) });
         setAttribute(img, 'src', this.getFileName(ref));
       }
       this.emitFile({ type: 'asset', fileName: rest.fileName, source: images.length ? serializeHtml(tree) : rest.html });
     },
   };
+}
+
+/** An image's file, from the project root (its `src` is `/` and the path, URI-encoded: see markdown/images.ts). */
+function imagePath(img: HtmlElement): string {
+  return decodeURI(attribute(img, 'src')!.slice(1));
 }
 
 /** The project images (`<img src="/assets/…">`, as the compiler writes them) of a document. */
