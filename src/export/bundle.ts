@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { deckError } from '../node/errors.ts';
-import { findBrowser, NO_BROWSER } from '../node/chromium.ts';
+import { requireBrowser } from '../node/chromium.ts';
 import { katexWoff2Only } from '../compiler/katex-woff2.ts';
 import { deckPlugin } from '../compiler/vite-plugin.ts';
 
@@ -17,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
  */
 export async function bundleDeck(outFile = join(ROOT, 'out/deck.html')): Promise<void> {
   // Without Chromium the diagrams would be left to Mermaid in the page, which the file does not carry.
-  if (!findBrowser()) throw deckError(NO_BROWSER);
+  requireBrowser();
   const outDir = mkdtempSync(join(tmpdir(), 'deck-bundle-'));
   try {
     await build({

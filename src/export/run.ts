@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { deckError } from '../node/errors.ts';
-import { findBrowser, launchBrowser, NO_BROWSER } from '../node/chromium.ts';
+import { launchBrowser, requireBrowser } from '../node/chromium.ts';
 import { ensureBuilt } from './dist.ts';
 import { HANDOUT, printHandout } from './handout-pdf.ts';
 import { printStudyGuide, STUDY_GUIDE } from './study-guide-pdf.ts';
@@ -21,7 +21,7 @@ const PDF_FILES: Record<PdfKind, string> = { slides: 'slides.pdf', handout: HAND
  * (`log`) with its size and time; a PDF that fails is reported (`problem`) and the others still made.
  */
 export async function runExport(options: ExportOptions, root: string, cwd: string, log: (line: string) => void, problem: (line: string) => void): Promise<void> {
-  if (!findBrowser()) throw deckError(NO_BROWSER);
+  const found = requireBrowser({}, problem);
   const show = (path: string): string => {
     const rel = relative(cwd, path);
     return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
@@ -47,7 +47,7 @@ export async function runExport(options: ExportOptions, root: string, cwd: strin
     baseUrl = server.url;
   }
 
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(found);
   try {
     if (options.command === 'png') {
       const started = performance.now();

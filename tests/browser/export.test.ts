@@ -18,6 +18,8 @@ import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** tsx's own entry, for running it with no PATH (its bin starts with `#!/usr/bin/env node`). */
+const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CLI = join(ROOT, 'src', 'export', 'cli.ts');
 const run = promisify(execFile);
 
@@ -307,17 +309,18 @@ describe('npm run png', () => {
 });
 
 describe('the exporter when something is missing', () => {
-  it('without a browser, says in one line how to get one, exits 1 and writes nothing', async () => {
+  it('without any browser, says in one line that CHROME_PATH is wrong and how to get one, exits 1 and writes nothing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'deck-export-none-'));
-    const result = await run(TSX, [CLI, 'pdf', '--url', deckUrl(), '--out', join(empty, 'out')], {
+    // Nothing on the PATH and no Playwright cache either: node runs tsx by its own path.
+    const result = await run(process.execPath, [TSX_CLI, CLI, 'pdf', '--url', deckUrl(), '--out', join(empty, 'out')], {
       cwd: ROOT,
-      env: { ...process.env, CHROME_PATH: join(empty, 'no-such-chrome') },
+      env: { ...process.env, PATH: empty, HOME: empty, PLAYWRIGHT_BROWSERS_PATH: empty, CHROME_PATH: join(empty, 'no-such-chrome') },
     }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[deck\] no Chromium found: .*CHROME_PATH/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^\\[deck\\] no Chromium found: CHROME_PATH=${join(empty, 'no-such-chrome')} is not an executable, .*apt-get install chromium`))]);
     expect(readdirSync(empty)).toEqual([]);
     rmSync(empty, { recursive: true, force: true });
   });

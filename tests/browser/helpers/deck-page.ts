@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/node/chromium.ts';
+import { CHROMIUM_ARGS, requireBrowser } from '../../../src/node/chromium.ts';
 
 /** The page's window as the tests see it: reveal.js's instance is `window.Reveal`. */
 export type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
@@ -10,8 +10,7 @@ export const deckUrl = (): string => inject('deckUrl');
 
 /** Launches the system Chromium (CHROME_PATH first); fails with the one-line answer if none. */
 export async function launch(): Promise<Browser> {
-  const executablePath = findBrowser();
-  if (!executablePath) throw new Error(`[deck] ${NO_BROWSER}`);
+  const executablePath = requireBrowser().path;
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
