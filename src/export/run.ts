@@ -2,13 +2,13 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { deckError } from '../node/errors.ts';
 import { launchBrowser, requireBrowser } from '../node/chromium.ts';
+import { serveStatic, type StaticServer } from '../node/static-server.ts';
 import { ensureBuilt } from './dist.ts';
 import { HANDOUT, printHandout } from './handout-pdf.ts';
 import { printStudyGuide, STUDY_GUIDE } from './study-guide-pdf.ts';
 import type { ExportOptions, PdfKind } from './options.ts';
 import { readPenMarks } from './pen.ts';
 import { exportPngs } from './png.ts';
-import { serveDist, type DistServer } from './serve-dist.ts';
 import { printSlides } from './slides-pdf.ts';
 import { makeDir, writeAtomic } from './write-atomic.ts';
 
@@ -32,7 +32,7 @@ export async function runExport(options: ExportOptions, root: string, cwd: strin
     throw deckError(`cannot write to ${options.outDir}: ${e.code ?? e.message}`, e);
   });
 
-  let server: DistServer | null = null;
+  let server: StaticServer | null = null;
   let baseUrl = options.url;
   if (baseUrl === null) {
     const started = performance.now();
@@ -43,7 +43,7 @@ export async function runExport(options: ExportOptions, root: string, cwd: strin
       fresh: `[deck] ${dist}/ is newer than its sources: not rebuilt (--build forces it)`,
       'as-is': `[deck] exporting ${dist}/ as it is (--no-build)`,
     }[state]);
-    server = await serveDist(options.distDir);
+    server = await serveStatic({ root: options.distDir });
     baseUrl = server.url;
   }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { serveStatic, type StaticServer } from '../../../src/node/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,20 +14,18 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+let server: StaticServer | undefined;
 let outDir: string | undefined;
 
 /**
  * Builds the deck once, into a folder of its own (so a test run never clobbers dist/ or another
- * run), and serves it on 127.0.0.1 for every browser test.
+ * run), and serves it on 127.0.0.1 for every browser test with the project's static server.
  */
 export async function setup(project: TestProject): Promise<void> {
   outDir = mkdtempSync(join(tmpdir(), 'deck-test-dist-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('[deck] the preview server did not report its URL');
-  project.provide('deckUrl', url);
+  server = await serveStatic({ root: outDir });
+  project.provide('deckUrl', server.url);
   project.provide('deckDist', outDir);
 }
 
