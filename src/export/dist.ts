@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { deckError } from '../node/errors.ts';
 import type { Interrupts } from '../node/interrupt.ts';
-import { freshFolder } from './fresh-folder.ts';
+import { freshFolder, removeStaleTemporaries } from './fresh-folder.ts';
 
 /** What the built site is made from: if any of it is newer than dist/, dist/ is stale. */
 export const BUILD_INPUTS = ['slides', 'assets', 'src/deck', 'src/compiler', 'src/node', 'src/shared', 'index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package-lock.json'];
@@ -48,6 +48,7 @@ export async function ensureBuilt(root: string, distDir: string, mode: 'auto' | 
     return 'as-is';
   }
   if (mode === 'auto' && isDistFresh(root, distDir)) return 'fresh';
+  removeStaleTemporaries(dirname(distDir), basename(distDir));
   const fresh = freshFolder(distDir);
   try {
     await buildInChild(root, fresh.dir, interrupts);

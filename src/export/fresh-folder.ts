@@ -64,10 +64,10 @@ export function freshFolder(target: string): FreshFolder {
 
 /**
  * Removes what runs killed outright left in `dir` (`.<name>.tmp-<pid>`, `.<name>.old-<pid>` of a
- * process that no longer exists): a run that is interrupted cleans up after itself, one killed
- * with SIGKILL cannot.
+ * process that no longer exists; only for `<name>` = `only` when given): a run that is
+ * interrupted cleans up after itself, one killed with SIGKILL cannot.
  */
-export function removeStaleTemporaries(dir: string): void {
+export function removeStaleTemporaries(dir: string, only?: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -75,8 +75,8 @@ export function removeStaleTemporaries(dir: string): void {
     return;
   }
   for (const name of names) {
-    const pid = /^\..+\.(?:tmp|old)-(\d+)$/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+    const [, base, pid] = /^\.(.+)\.(?:tmp|old)-(\d+)$/.exec(name) ?? [];
+    if (pid && (only === undefined || base === only) && !isRunning(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 

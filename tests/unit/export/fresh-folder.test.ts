@@ -74,4 +74,11 @@ describe('removeStaleTemporaries', () => {
     expect(readdirSync(dir).sort()).toEqual([`.keep`, `.png.tmp-${process.pid}`, 'notes.tmp-1', 'slides.pdf'].sort());
     removeStaleTemporaries(join(dir, 'missing'));
   });
+
+  it('can be kept to one name (beside dist/, in a folder that is not ours)', () => {
+    const dead = 2 ** 22 + 12345;
+    for (const name of [`.dist.tmp-${dead}`, `.other.tmp-${dead}`]) mkdirSync(join(dir, name));
+    removeStaleTemporaries(dir, 'dist');
+    expect(readdirSync(dir)).toEqual([`.other.tmp-${dead}`]);
+  });
 });
