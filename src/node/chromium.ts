@@ -49,7 +49,7 @@ export interface FoundBrowser {
 }
 
 /** Names of Chromium-based browsers looked for on the `PATH` (Linux, macOS), in order. */
-export const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
 
 /**
  * The browser to use, or null when no candidate is an executable file. Pure: the same host
