@@ -4,7 +4,7 @@ import { REFERENCES_SLIDE_ID } from '../shared/deck-model.ts';
 import { UI, uiText } from '../shared/ui-strings.ts';
 import { parseSection, partTokens, renderSection, type ParsedFile } from './compile-section.ts';
 import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences } from './deck-meta.ts';
-import { drawDiagrams } from './diagrams/draw-diagrams.ts';
+import { DIAGRAMS_ENV, drawDiagrams, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
 import { boldClasses, DECK_CSS_DIR } from './fonts/deck-css.ts';
 import { addCharacters, needsGlyph, noCharacters, type ShownCharacters } from './fonts/collect-characters.ts';
@@ -24,8 +24,8 @@ export interface CompileOptions {
   root: string;
   /** The folder of section files, relative to root. @default 'slides' */
   slidesDir?: string;
-  /** Draw diagrams at build time in Chromium (else the browser draws them). @default true */
-  prerenderDiagrams?: boolean;
+  /** Where diagrams are drawn (see diagrams/draw-diagrams.ts). @default 'build', or 'browser' when DECK_DIAGRAMS=browser */
+  diagrams?: DiagramDrawing;
   /** Where drawn diagrams are cached. @default '<root>/node_modules/.cache/deck-diagrams' */
   cacheDir?: string;
   /** Subset the deck font to the characters the deck shows, checking it has them all; diagrams are measured with it. @default true */
@@ -83,7 +83,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     ? { files: [], css: '', key: '' }
     : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
   const drawings = await drawDiagrams(deck.diagrams, {
-    draw: options.prerenderDiagrams !== false,
+    draw: options.diagrams ?? (process.env[DIAGRAMS_ENV] === 'browser' ? 'browser' : 'build'),
     cacheDir: options.cacheDir ?? join(root, 'node_modules/.cache/deck-diagrams'),
     fonts,
   }, sink, warnings);

@@ -7,6 +7,7 @@ import { deckError } from '../node/errors.ts';
 import { requireBrowser } from '../node/chromium.ts';
 import { katexWoff2Only } from '../compiler/katex-woff2.ts';
 import { deckPlugin } from '../compiler/vite-plugin.ts';
+import { withContentPolicy } from '../compiler/html/content-policy.ts';
 import { cleanOneFileHtml } from './one-file-html.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,7 +34,8 @@ export async function bundleDeck(outFile = join(ROOT, 'out/deck.html')): Promise
       build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: join(ROOT, 'index.html') } },
     });
     // What the inliner leaves invalid (attributes of the replaced links, U+FFFF in a script), fixed through a parser.
-    const html = Buffer.from(cleanOneFileHtml(readFileSync(join(outDir, 'index.html'), 'utf8')), 'utf8');
+    // Its scripts are inline now: the policy allows exactly them, by their hashes.
+    const html = Buffer.from(withContentPolicy(cleanOneFileHtml(readFileSync(join(outDir, 'index.html'), 'utf8'))), 'utf8');
     mkdirSync(dirname(outFile), { recursive: true });
     const partial = `${outFile}.tmp-${process.pid}`;
     try {

@@ -101,6 +101,17 @@ export const REST_LINK_ID = 'deck-rest';
 /** Where each slide group starts in the document of the other slides: the page merges it a group at a time. */
 export const REST_GROUP_MARK = '<!--deck:group-->';
 
+/**
+ * The rest document's copy under this extension: some static hosts (`serve -s`) turn a request
+ * for `x.html` into the clean URL `x` and answer it with index.html; no host rewrites `.txt`.
+ */
+export const REST_FALLBACK_EXTENSION = '.txt';
+
+/** The line in the rest document that says which build it belongs to (the link carries the same id, `ATTR.rest`). */
+export function restMark(id: string): string {
+  return `<meta name="deck-rest" content="${id}">`;
+}
+
 /** The id of the slide that lists the references; every citation links there. */
 export const REFERENCES_SLIDE_ID = 'references';
 
@@ -114,7 +125,8 @@ export const REFERENCES_SLIDE_ID = 'references';
  * - `option`: on each option (or step) of a question, its index in QuizInfo.options;
  * - `diagram`: on a diagram's figure, the diagram's id;
  * - `ref`: on a citation's link, the number of the reference;
- * - `scores`: where the table of the reader's quiz scores goes (`::: scores`).
+ * - `scores`: where the table of the reader's quiz scores goes (`::: scores`);
+ * - `rest`: on index.html's link to the document of the other slides, that document's id.
  */
 export const ATTR = {
   section: 'data-deck-section',
@@ -126,6 +138,7 @@ export const ATTR = {
   diagram: 'data-deck-diagram',
   ref: 'data-deck-ref',
   scores: 'data-deck-quiz-scores',
+  rest: 'data-deck-rest',
 } as const;
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */

@@ -127,6 +127,24 @@ const ZH_CN = {
     line: (slide: string, start: string, elapsed: string, total: number, verdict: string): string =>
       `计划：本页约 ${slide} · 应在第 ${start} 讲到此页 · 已讲 ${elapsed} · 全讲 ${total} 分钟 · ${verdict}`,
   },
+  speaker: {
+    label: '讲者视图',
+    title: (deck: string): string => `讲者视图 · ${deck}`,
+    clockLabel: '现在时间',
+    elapsed: (time: string): string => `已讲 ${time}`,
+    restartClock: '重新计时',
+    pacing: (slide: string, start: string, total: number, verdict: string): string => `本页约 ${slide} · 应在第 ${start} 讲到此页 · 全讲 ${total} 分钟 · ${verdict}`,
+    current: '当前',
+    next: '下一步',
+    notes: '讲稿',
+    stepNotes: (step: number): string => `第 ${step} 步`,
+    cue: '讲者提示',
+    noNotes: '本页没有讲稿。',
+    noPresentation: '讲者视图要从演示中按 S 打开。',
+    place: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页 · ${section} · ${title}`,
+    prev: '← 上一步',
+    forward: '下一步 →',
+  },
   resume: {
     label: '继续上次的位置',
     lastRead: (n: number): string => `上次读到第 ${n} 页：`,
@@ -237,6 +255,13 @@ const ZH_CN = {
     nextKey: '↓',
     hit: (k: number, n: number): string => `第 ${k} / ${n} 处`,
     noHit: '没有找到',
+  },
+  restLoad: {
+    title: '其余幻灯片未能加载',
+    explain: '这份讲稿只显示了第一页：其余幻灯片所在的文件没有取到，或服务器返回了别的页面。',
+    fix: '请刷新重试；若仍如此，请用不改写地址的静态服务器（例如 npx serve dist，不加 -s），或打开单文件版 out/deck.html。',
+    retry: '重新加载',
+    otherDocument: '服务器返回的不是这份幻灯片文件',
   },
   restDocument: {
     title: (deck: string): string => `${deck} · 其余幻灯片`,
