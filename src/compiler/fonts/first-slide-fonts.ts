@@ -34,15 +34,11 @@ export async function firstSlideFonts(html: string, boldClasses: ReadonlySet<str
     const main = planSlices(inWeight.filter((c) => c < ASCII_MARK || c > LAST_MARK).sort(), weight).slices[0]?.chars ?? [];
     chars[weight] = main.length ? [...ascii, ...main] : [];
   }
-  const { files } = await subsetDeckFont(chars, cacheDir);
+  // Faces of their own (`deck-sans-sc-400-first-…`, named DeckSansSC-400-first inside).
+  const { files } = await subsetDeckFont(chars, cacheDir, { firstSlide: true });
   return files
     .filter((f) => f.unicodeRange === null && chars[f.weight].length > 0)
-    .map((f) => ({
-      ...f,
-      name: f.name.replace(/^deck-sans-sc-(\d+)-/, 'deck-sans-sc-$1-first-'),
-      unicodeRange: unicodeRange(chars[f.weight]),
-      firstSlide: true,
-    }));
+    .map((f) => ({ ...f, unicodeRange: unicodeRange(chars[f.weight]) }));
 }
 
 /** Private-use characters standing for printable ASCII other than space (U+E021–U+E07E). */
