@@ -10,7 +10,10 @@ import {
   type Round,
   type SharingRule,
 } from './math/inequality.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import './widgets.css';
+
+const T = UI.widgets.cake;
 
 /** Households in the population. */
 const HOUSEHOLDS = 20;
@@ -21,8 +24,8 @@ const REPLAY_MS = 90;
 
 /** What the sharing rules are called and how they are explained. */
 const RULES: readonly { id: SharingRule; label: string; explain: string }[] = [
-  { id: 'equal', label: '平均分', explain: '每户分得同样多' },
-  { id: 'progressive', label: '累进分', explain: '离最高收入越远，分得越多' },
+  { id: 'equal', ...T.rules.equal },
+  { id: 'progressive', ...T.rules.progressive },
 ];
 
 const KATEX = { throwOnError: false, output: 'htmlAndMathml' } as const;
@@ -115,13 +118,13 @@ export class CakeExplorer extends HTMLElement {
       });
       return { input, output };
     };
-    const growth = slider('growth', '做大蛋糕：每轮增长', 0.3, 0.01);
-    const share = slider('share', '分好蛋糕：拿出增量的', 1, 0.05);
+    const growth = slider('growth', T.sliders.growth.label, 0.3, 0.01);
+    const share = slider('share', T.sliders.share.label, 1, 0.05);
 
     const ruleRow = htmlEl('div', 'ce-rules', '', panel);
     ruleRow.setAttribute('role', 'group');
-    ruleRow.setAttribute('aria-label', '分享规则');
-    htmlEl('span', 'ce-rules-label', '分享规则', ruleRow);
+    ruleRow.setAttribute('aria-label', T.rulesLabel);
+    htmlEl('span', 'ce-rules-label', T.rulesLabel, ruleRow);
     const rules = new Map<SharingRule, HTMLButtonElement>();
     for (const rule of RULES) {
       const button = htmlEl('button', 'ce-button', rule.label, ruleRow);
@@ -137,7 +140,7 @@ export class CakeExplorer extends HTMLElement {
     const formula = htmlEl('div', 'ce-formula', '', panel);
     katex.render(`G = \\dfrac{\\sum_i \\sum_j |x_i - x_j|}{2n^2\\,\\bar{x}}`, formula, KATEX);
     const values = htmlEl('div', 'ce-formula', '', panel);
-    const replay = htmlEl('button', 'ce-button ce-replay', `逐轮播放 ${ROUNDS} 轮`, panel);
+    const replay = htmlEl('button', 'ce-button ce-replay', T.replay(ROUNDS), panel);
     replay.type = 'button';
     replay.addEventListener('click', () => this.startReplay());
 
@@ -172,22 +175,28 @@ export class CakeExplorer extends HTMLElement {
     const s = this.state;
     p.growth.input.value = String(s.growth);
     p.growth.output.textContent = percent(s.growth);
-    p.growth.input.setAttribute('aria-valuetext', `每轮蛋糕增长 ${percent(s.growth)}`);
+    p.growth.input.setAttribute('aria-valuetext', T.sliders.growth.valuetext(percent(s.growth)));
     p.share.input.value = String(s.share);
     p.share.output.textContent = percent(s.share);
-    p.share.input.setAttribute('aria-valuetext', `拿出增量的 ${percent(s.share)} 分享`);
+    p.share.input.setAttribute('aria-valuetext', T.sliders.share.valuetext(percent(s.share)));
     for (const [id, button] of p.rules) button.setAttribute('aria-pressed', String(id === s.rule));
 
     const before = gini(this.incomes);
     const after = gini(growRound(this.incomes, this.round()));
-    katex.render(`G:\\ ${fixed3(before)} \\to ${fixed3(after)}\\ \\text{（一轮后）}`, p.values, KATEX);
+    katex.render(T.giniTex(fixed3(before), fixed3(after)), p.values, KATEX);
     const matthew = runRounds(this.incomes, { ...this.round(), share: 0 }, ROUNDS, this.seed);
     const shared = runRounds(this.incomes, this.round(), ROUNDS, this.seed);
     const rule = RULES.find((r) => r.id === s.rule)!;
-    p.summary.textContent =
-      `一轮后基尼系数 ${fixed3(before)} → ${fixed3(after)}。${ROUNDS} 轮后：增量只按已有收入（加上运气）分配，` +
-      `差距逐轮累积（马太效应），基尼系数 ${fixed3(matthew.at(-1)!)}；拿出增量的 ${percent(s.share)}${rule.label}` +
-      `（${rule.explain}），基尼系数 ${fixed3(shared.at(-1)!)}。`;
+    p.summary.textContent = T.summary(
+      fixed3(before),
+      fixed3(after),
+      ROUNDS,
+      fixed3(matthew.at(-1)!),
+      percent(s.share),
+      rule.label,
+      rule.explain,
+      fixed3(shared.at(-1)!),
+    );
     this.draw();
   }
 
@@ -239,7 +248,7 @@ export class CakeExplorer extends HTMLElement {
     const x = linearScale(0, 1, left, left + side, 4);
     const y = linearScale(0, 1, top + side, top, 4);
     const pct = (v: number): string => `${Math.round(v * 100)}%`;
-    CakeExplorer.axes(svg, x, y, '家庭（从最穷起）', '收入累计占比', pct);
+    CakeExplorer.axes(svg, x, y, T.lorenz.xAxis, T.lorenz.yAxis, pct);
 
     const grown = growRound(this.incomes, this.round());
     const start = lorenz(this.incomes);
@@ -254,9 +263,9 @@ export class CakeExplorer extends HTMLElement {
     // A legend in the empty upper-left triangle, each entry with its own dash pattern.
     const legend = svgEl('g', { class: 'ce-legend' }, svg);
     const entries = [
-      ['equal', '完全平等'],
-      ['start', `起点 G=${fixed3(gini(this.incomes))}`],
-      ['after', `一轮后 G=${fixed3(gini(grown))}`],
+      ['equal', T.lorenz.equal],
+      ['start', T.lorenz.start(fixed3(gini(this.incomes)))],
+      ['after', T.lorenz.after(fixed3(gini(grown)))],
     ] as const;
     // A plain panel behind the legend keeps it readable over the lines. (A stroke halo on the
     // text would do it too, but makes Chromium embed that text as a Type 3 font in PDFs.)
@@ -270,9 +279,7 @@ export class CakeExplorer extends HTMLElement {
 
     svg.setAttribute(
       'aria-label',
-      `洛伦兹曲线：${HOUSEHOLDS} 户家庭，起点基尼系数 ${fixed3(gini(this.incomes))}，` +
-        `一轮后 ${fixed3(gini(grown))}；最穷的一半家庭的收入占比从 ` +
-        `${pct(start[HOUSEHOLDS / 2]!.l)} 变为 ${pct(after[HOUSEHOLDS / 2]!.l)}`,
+      T.lorenz.label(HOUSEHOLDS, fixed3(gini(this.incomes)), fixed3(gini(grown)), pct(start[HOUSEHOLDS / 2]!.l), pct(after[HOUSEHOLDS / 2]!.l)),
     );
   }
 
@@ -293,12 +300,12 @@ export class CakeExplorer extends HTMLElement {
     const bottom = height - 62;
     const x = linearScale(0, ROUNDS, left, right, Math.max(2, Math.floor((right - left) / 70)));
     const y = linearScale(0, Math.ceil(maxG * 10) / 10, bottom, top, Math.max(2, Math.floor((bottom - top) / 60)));
-    CakeExplorer.axes(svg, x, y, '轮次', '基尼系数', (v) => String(v));
+    CakeExplorer.axes(svg, x, y, T.run.xAxis, T.run.yAxis, (v) => String(v));
 
     const shown = this.shownRounds;
     const runs = [
-      { id: 'matthew', name: '马太', values: matthew },
-      { id: 'shared', name: '分享', values: shared },
+      { id: 'matthew', name: T.run.matthew, values: matthew },
+      { id: 'shared', name: T.run.shared, values: shared },
     ];
     for (const run of runs) {
       const pts = run.values.slice(0, shown + 1).map((g, i) => [x(i), y(g)] as const);
@@ -315,11 +322,7 @@ export class CakeExplorer extends HTMLElement {
         run.name;
     });
 
-    svg.setAttribute(
-      'aria-label',
-      `基尼系数随轮次变化的折线图，共 ${ROUNDS} 轮：只按已有收入分（马太效应）从 ${fixed3(matthew[0]!)} 到 ` +
-        `${fixed3(matthew.at(-1)!)}；拿出增量的 ${percent(this.state.share)}分享，到 ${fixed3(shared.at(-1)!)}`,
-    );
+    svg.setAttribute('aria-label', T.run.label(ROUNDS, fixed3(matthew[0]!), fixed3(matthew.at(-1)!), percent(this.state.share), fixed3(shared.at(-1)!)));
   }
 
   /** Replays the run round by round (at once when the reader prefers less motion). */
