@@ -78,20 +78,23 @@ describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
   let deck: WatchedPage;
   const tag = 'growth-explorer';
   const compound = `${tag} path[data-curve="compound"]`;
+  const base = `${tag} path[data-curve="base"]`;
 
   beforeAll(async () => {
     deck = await openWidget('#/logic-growth-explorer', tag);
   });
 
-  it('draws the 7 % preset on load: three curves, formulas with the slides\' numbers, a live summary', async () => {
+  it('draws the rate-rise preset on load: two curves, formulas with the slides\' numbers, a live summary', async () => {
     const { page } = deck;
-    expect(await page.locator(`${tag} path[data-curve]`).count()).toBe(3);
+    expect(await page.locator(`${tag} path[data-curve]`).count()).toBe(2);
+    expect(await page.locator(`${tag} .ge-gap`).count()).toBe(1);
     const text = await page.locator(tag).innerText();
-    expect(text).toContain('310'); // 100 + 7 × 30
-    expect(text).toContain('761.2'); // 100 × 1.07^30
-    expect(text).toContain('10.24'); // ln 2 / ln 1.07
-    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 44 年起，复利超过幂函数/);
-    expect(await page.locator(`${tag} svg[role="img"]`).getAttribute('aria-label')).toContain('复利增长到 761.2');
+    expect(text).toContain('432.2'); // 100 × 1.05^30
+    expect(text).toContain('574.3'); // 100 × 1.06^30
+    expect(text).toContain('142.2'); // the gap
+    expect(text).toContain('32.9%'); // (1.06/1.05)^30 − 1
+    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 30 年，6% 比 5% 高出 32\.9%，差距 142\.2；/);
+    expect(await page.locator(`${tag} svg[role="img"]`).getAttribute('aria-label')).toContain('每年 5% 增长到 432.2，每年 6% 增长到 574.3，差距 142.2');
   });
 
   it('fits on the slide with its heading, with no text smaller than 18px', async () => {
@@ -106,17 +109,36 @@ describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
     expect(await smallestText(page, tag)).toBeGreaterThanOrEqual(18);
   });
 
-  it('redraws the compound curve and rewrites its formula when the r slider moves by keyboard', async () => {
+  it('redraws the original path and rewrites its formula when the r slider moves by keyboard', async () => {
     const { page } = deck;
     const input = page.locator(`${tag} input[id$="-r"]`);
-    const before = await pathD(page, compound);
-    const formula = page.locator(`${tag} .ge-tex`).nth(2);
-    expect(await formula.innerText()).toContain('1.07');
+    const before = await pathD(page, base);
+    const formula = page.locator(`${tag} .ge-tex`).nth(0);
+    expect(await formula.innerText()).toContain('1.05');
     await input.focus();
     await page.keyboard.press('ArrowRight');
-    expect(await input.getAttribute('aria-valuetext')).toBe('复利每年增长 7.5%');
-    expect(await pathD(page, compound)).not.toBe(before);
-    expect(await formula.innerText()).toContain('1.075');
+    expect(await input.getAttribute('aria-valuetext')).toBe('原来每年增长 5.5%');
+    expect(await pathD(page, base)).not.toBe(before);
+    expect(await formula.innerText()).toContain('1.055');
+    await page.keyboard.press('ArrowLeft');
+    expect(await formula.innerText()).not.toContain('1.055');
+    expect(await currentSlide(page)).toBe('logic-growth-explorer');
+  });
+
+  it('gives the notes\' numbers when the rise slider goes to 2 points by keyboard: 76.1 % higher, a gap of 329.0', async () => {
+    const { page } = deck;
+    const input = page.locator(`${tag} input[id$="-dr"]`);
+    const faster = `${tag} path[data-curve="faster"]`;
+    const before = await pathD(page, faster);
+    await input.focus();
+    // From 1 to 2 percentage points in steps of 0.25.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await input.getAttribute('aria-valuetext')).toBe('增长率提高 2 个百分点，到每年 7%');
+    expect(await page.locator(`${tag} output[for$="-dr"]`).innerText()).toBe('+2%');
+    expect(await pathD(page, faster)).not.toBe(before);
+    expect(await page.locator(`${tag} .ge-doubling`).innerText()).toContain('76.1');
+    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 30 年，7% 比 5% 高出 76\.1%，差距 329/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     expect(await currentSlide(page)).toBe('logic-growth-explorer');
   });
 
