@@ -321,6 +321,13 @@ const ZH_CN = {
         endSeparator: '，',
         kindsCrossing: (year: number): string => `；第 ${year} 年起复利超过幂函数`,
       },
+      /** The static figure that stands for the widget in print. */
+      print: {
+        rates: (start: string, base: string, faster: string, horizon: number): string =>
+          `图：同一起点 ${start} 分别按每年 ${base} 和 ${faster} 增长，${horizon} 年间的两条路径，阴影为两者的差距（默认设置）。`,
+        kinds: (horizon: number): string => `图：线性、幂函数与复利三种增长，t 从 0 到 ${horizon} 年（默认设置）。`,
+        onScreen: '在屏幕上这是互动图：可拖动滑块、切换预设，比较不同的增长。',
+      },
     },
     cake: {
       rules: {
@@ -357,6 +364,15 @@ const ZH_CN = {
         label: (rounds: number, from: string, to: string, share: string, shared: string): string =>
           `基尼系数随轮次变化的折线图，共 ${rounds} 轮：只按已有收入分（马太效应）从 ${from} 到 ` +
           `${to}；拿出增量的 ${share}分享，到 ${shared}`,
+      },
+      /** The static figure that stands for the widget in print. */
+      print: {
+        caption: (households: number, growth: string, share: string, rule: string, rounds: number): string =>
+          `图：${households} 户家庭，每轮增长 ${growth}，拿出增量的 ${share}${rule}：` +
+          `一轮后的洛伦兹曲线（左）与 ${rounds} 轮间基尼系数的变化（右）（默认设置）。`,
+        onScreen: '在屏幕上这是互动图：可调节增长与分享、切换分享规则、逐轮播放。',
+        /** The two charts' descriptions, as one. */
+        label: (lorenz: string, run: string): string => `${lorenz}。${run}`,
       },
     },
   },

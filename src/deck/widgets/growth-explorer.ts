@@ -14,6 +14,7 @@ import {
   textWidth,
 } from './chart.ts';
 import { compound, crossover, doublingTime, linear, power, rateGap, rateRatio, series, type Crossover, type Point } from './math/growth.ts';
+import { printedFigure, printOnlyPage } from './print-figure.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import './widgets.css';
 
@@ -207,6 +208,9 @@ function ratesSummary(s: GrowthState): string {
 /** The gap's shading: the faster path's colour, faint (as attributes, so it needs no CSS of its own). */
 const GAP_FILL = { fill: '#a8432a', 'fill-opacity': 0.14, stroke: 'none' } as const;
 
+/** The printed chart's size in slide pixels: what a printed slide has room for beside the caption. */
+const PRINT_SIZE = { width: 820, height: 470 } as const;
+
 let instances = 0;
 
 /** The parts of the panel that depend on the mode: rebuilt when a preset of the other mode is chosen. */
@@ -223,12 +227,15 @@ interface ModeParts {
  * (5 % and 6 %), with the gap between the two paths shaded and measured, sliders for r, Δr and the
  * horizon; the other presets put linear a+bt, the power t^k and compound a(1+r)^t on one chart, with
  * sliders for b, k, r and the horizon and the year from which compound growth stays above the power.
- * Each shows the formulas with current values. Teaching addition to the 幂数效应 slides.
+ * Each shows the formulas with current values. Teaching addition to the 幂数效应 slides. In print
+ * it is a static figure of the preset's chart with a caption (print-figure.ts).
  */
 export class GrowthExplorer extends HTMLElement {
   static observedAttributes = ['preset'];
 
-  private state: GrowthState = { ...PRESETS[0]!.state };
+  /** The state the element opens in (its preset): what it prints. */
+  private initial: GrowthState = { ...PRESETS[0]!.state };
+  private state: GrowthState = { ...this.initial };
   private readonly uid = `ge${++instances}`;
   private resize: ResizeObserver | undefined;
   private size = { width: 0, height: 0 };
@@ -243,24 +250,44 @@ export class GrowthExplorer extends HTMLElement {
         summary: HTMLElement;
       }
     | undefined;
+  private printed: HTMLElement | undefined;
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name !== 'preset') return;
-    this.state = { ...(PRESETS.find((p) => p.id === value) ?? PRESETS[0]!).state };
+    this.initial = { ...(PRESETS.find((p) => p.id === value) ?? PRESETS[0]!).state };
+    this.state = { ...this.initial };
     if (this.parts) this.update();
+    if (this.printed) this.print();
   }
 
   connectedCallback(): void {
     // Built afresh on every connect: reveal.js's scroll and print views move slides around.
     this.replaceChildren();
-    this.build();
-    this.update();
+    // A page made to be printed gets the static figure alone: no control to operate or focus.
+    if (!printOnlyPage()) {
+      this.build();
+      this.update();
+    }
+    this.print();
   }
 
   disconnectedCallback(): void {
     this.resize?.disconnect();
     this.resize = undefined;
     this.parts = undefined;
+    this.printed = undefined;
+  }
+
+  /** The figure that prints: the chart of the opening state, at a fixed size, with a caption. */
+  private print(): void {
+    this.printed?.remove();
+    const s = this.initial;
+    const { width, height } = PRINT_SIZE;
+    this.printed = printedFigure(this, {
+      draw: (box) => drawChart(svgEl('svg', { class: 'ge-chart', width, height }, box), width, height, s),
+      caption: s.mode === 'rates' ? T.print.rates(formatNumber(s.a), percent(s.r), percent(s.r + s.dr), s.horizon) : T.print.kinds(s.horizon),
+      onScreen: T.print.onScreen,
+    });
   }
 
   private build(): void {
@@ -403,125 +430,128 @@ export class GrowthExplorer extends HTMLElement {
   /** Redraws the chart at the figure's current size, so text keeps its size whatever the width. */
   private draw(): void {
     const p = this.parts!;
-    const s = this.state;
     this.size = this.measure();
-    const { width, height } = this.size;
-    const svg = p.svg;
-    svg.replaceChildren();
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-
-    const curves = CURVES[s.mode];
-    const rates = s.mode === 'rates';
-    const c = rates ? null : crossover(s.k, s.r, s.a);
-    const ends = curves.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
-    const gapEnd = rateGap(s.a, s.r, s.dr, s.horizon);
-    const F = T.figure;
-    const logNote = s.log ? F.logNote : '';
-    svg.setAttribute(
-      'aria-label',
-      rates
-        ? F.rates(
-            s.horizon,
-            logNote,
-            percent(s.r),
-            formatNumber(ends[0]!.end),
-            percent(s.r + s.dr),
-            formatNumber(ends[1]!.end),
-            formatNumber(gapEnd),
-            higherText(s, s.horizon),
-          )
-        : F.kinds(
-            s.horizon,
-            logNote,
-            ends.map((e) => F.end(e.curve.name, formatNumber(e.end))).join(F.endSeparator),
-            c && !c.always ? F.kindsCrossing(c.year) : '',
-          ),
-    );
-
-    const font = CHART_FONT_PX;
-    const samples = curves.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
-    const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
-    const maxY = Math.max(...all.map((pt) => pt.y));
-    const minY = Math.min(...all.map((pt) => pt.y).filter((y) => y > 0));
-    const top = 36;
-    const bottom = height - 52;
-    const y = s.log
-      ? logScale(10 ** Math.floor(Math.log10(minY)), 10 ** Math.ceil(Math.log10(maxY)), bottom, top)
-      : linearScale(0, niceMax(maxY), bottom, top, Math.max(2, Math.floor((bottom - top) / 70)));
-    const left = 14 + Math.max(...y.ticks.map((v) => textWidth(formatNumber(v), font)));
-    const right = width - 12 - Math.max(...curves.map((curve) => textWidth(curve.name, font))) - 8;
-    const x = linearScale(0, s.horizon, left, right, Math.max(2, Math.floor((right - left) / 90)));
-
-    // Grid and axes first, so the curves draw over them.
-    const grid = svgEl('g', { class: 'ge-grid', 'aria-hidden': 'true' }, svg);
-    for (const v of y.ticks) {
-      svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
-      svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = formatNumber(v);
-    }
-    for (const v of x.ticks) {
-      svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ge-tick' }, grid);
-      svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = String(v);
-    }
-    svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ge-axis' }, grid);
-    svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ge-axis' }, grid);
-    svgEl('text', { x: right, y: height - 6, 'text-anchor': 'end' }, grid).textContent = F.xAxis;
-    svgEl('text', { x: 4, y: font }, grid).textContent = s.log ? F.yAxisLog : F.yAxis;
-
-    const visible = (i: number): Point[] => samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]);
-    if (rates) {
-      // The gap: the band between the two paths, shaded under the lines.
-      const upper = visible(1).map((pt) => [x(pt.t), y(pt.y)] as const);
-      const lower = visible(0).map((pt) => [x(pt.t), y(pt.y)] as const).reverse();
-      svgEl('path', { d: `${pathData([...upper, ...lower])}Z`, class: 'ge-gap', 'aria-hidden': 'true', ...GAP_FILL }, svg);
-    }
-
-    curves.forEach((curve, i) => {
-      const points = visible(i).map((pt) => [x(pt.t), y(pt.y)] as const);
-      svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.style}`, 'data-curve': curve.id }, svg);
-    });
-
-    // Direct labels at the right end of each curve, pushed apart where the curves meet.
-    const labelY = spreadLabels(
-      ends.map((e) => y(e.end)),
-      font + 4,
-      top + font / 2,
-      bottom - font / 2,
-    );
-    ends.forEach((e, i) => {
-      svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
-        e.curve.name;
-    });
-
-    /** A label on a panel at (tx, ty), its baseline; a panel, not a stroke halo: a halo makes PDFs embed the text as Type 3. */
-    const label = (g: SVGGElement, tx: number, ty: number, text: string): void => {
-      svgEl('rect', { x: tx - 4, y: ty - font, width: textWidth(text, font) + 8, height: font + 8, class: 'ge-cross-panel' }, g);
-      svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, g).textContent = text;
-    };
-
-    if (rates && s.dr > 0) {
-      // The gap at the horizon, measured between the two curves; its value in the plot's empty top-left corner
-      // (both curves rise, so they start low on the left).
-      const cx = x(s.horizon);
-      const y0 = y(ends[1]!.end);
-      const y1 = y(Math.max(ends[0]!.end, y.domain[0]));
-      const g = svgEl('g', { class: 'ge-cross' }, svg);
-      svgEl('line', { x1: cx, x2: cx, y1: y0, y2: y1 }, g);
-      svgEl('circle', { cx, cy: y0, r: 7 }, g);
-      svgEl('circle', { cx, cy: y1, r: 7 }, g);
-      // The whole sentence where it fits left of the curves' labels; on a narrow chart (a phone), the gap alone.
-      const full = F.gap(s.horizon, formatNumber(gapEnd), higherText(s, s.horizon));
-      label(g, left + 12, top + font + 4, textWidth(full, font) + 24 <= cx - left - 16 ? full : F.gapShort(formatNumber(gapEnd)));
-    } else if (c && !c.always && c.t <= s.horizon) {
-      const cx = x(c.t);
-      const cy = y(power(s.k, c.t));
-      const g = svgEl('g', { class: 'ge-cross' }, svg);
-      svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, g);
-      svgEl('circle', { cx, cy, r: 7 }, g);
-      const text = F.crossing(c.year);
-      const w = textWidth(text, font);
-      // Above the point, kept inside the plot; left of it when the point is near the right edge.
-      const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
-      label(g, tx, cy - 16 > top + font ? cy - 16 : cy + 16 + font, text);
-    }
+    p.svg.setAttribute('aria-label', drawChart(p.svg, this.size.width, this.size.height, this.state));
   }
+}
+
+/**
+ * Draws the chart of state `s` into `svg` (emptied first) at `width` × `height` (its viewBox, in
+ * slide pixels), and returns what it shows in words, for its accessible name.
+ */
+function drawChart(svg: SVGSVGElement, width: number, height: number, s: GrowthState): string {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+
+  const curves = CURVES[s.mode];
+  const rates = s.mode === 'rates';
+  const c = rates ? null : crossover(s.k, s.r, s.a);
+  const ends = curves.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
+  const gapEnd = rateGap(s.a, s.r, s.dr, s.horizon);
+  const F = T.figure;
+  const logNote = s.log ? F.logNote : '';
+  const description = rates
+    ? F.rates(
+        s.horizon,
+        logNote,
+        percent(s.r),
+        formatNumber(ends[0]!.end),
+        percent(s.r + s.dr),
+        formatNumber(ends[1]!.end),
+        formatNumber(gapEnd),
+        higherText(s, s.horizon),
+      )
+    : F.kinds(
+        s.horizon,
+        logNote,
+        ends.map((e) => F.end(e.curve.name, formatNumber(e.end))).join(F.endSeparator),
+        c && !c.always ? F.kindsCrossing(c.year) : '',
+      );
+
+  const font = CHART_FONT_PX;
+  const samples = curves.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
+  const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
+  const maxY = Math.max(...all.map((pt) => pt.y));
+  const minY = Math.min(...all.map((pt) => pt.y).filter((y) => y > 0));
+  const top = 36;
+  const bottom = height - 52;
+  const y = s.log
+    ? logScale(10 ** Math.floor(Math.log10(minY)), 10 ** Math.ceil(Math.log10(maxY)), bottom, top)
+    : linearScale(0, niceMax(maxY), bottom, top, Math.max(2, Math.floor((bottom - top) / 70)));
+  const left = 14 + Math.max(...y.ticks.map((v) => textWidth(formatNumber(v), font)));
+  const right = width - 12 - Math.max(...curves.map((curve) => textWidth(curve.name, font))) - 8;
+  const x = linearScale(0, s.horizon, left, right, Math.max(2, Math.floor((right - left) / 90)));
+
+  // Grid and axes first, so the curves draw over them.
+  const grid = svgEl('g', { class: 'ge-grid', 'aria-hidden': 'true' }, svg);
+  for (const v of y.ticks) {
+    svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
+    svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = formatNumber(v);
+  }
+  for (const v of x.ticks) {
+    svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ge-tick' }, grid);
+    svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = String(v);
+  }
+  svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ge-axis' }, grid);
+  svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ge-axis' }, grid);
+  svgEl('text', { x: right, y: height - 6, 'text-anchor': 'end' }, grid).textContent = F.xAxis;
+  svgEl('text', { x: 4, y: font }, grid).textContent = s.log ? F.yAxisLog : F.yAxis;
+
+  const visible = (i: number): Point[] => samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]);
+  if (rates) {
+    // The gap: the band between the two paths, shaded under the lines.
+    const upper = visible(1).map((pt) => [x(pt.t), y(pt.y)] as const);
+    const lower = visible(0).map((pt) => [x(pt.t), y(pt.y)] as const).reverse();
+    svgEl('path', { d: `${pathData([...upper, ...lower])}Z`, class: 'ge-gap', 'aria-hidden': 'true', ...GAP_FILL }, svg);
+  }
+
+  curves.forEach((curve, i) => {
+    const points = visible(i).map((pt) => [x(pt.t), y(pt.y)] as const);
+    svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.style}`, 'data-curve': curve.id }, svg);
+  });
+
+  // Direct labels at the right end of each curve, pushed apart where the curves meet.
+  const labelY = spreadLabels(
+    ends.map((e) => y(e.end)),
+    font + 4,
+    top + font / 2,
+    bottom - font / 2,
+  );
+  ends.forEach((e, i) => {
+    svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
+      e.curve.name;
+  });
+
+  /** A label on a panel at (tx, ty), its baseline; a panel, not a stroke halo: a halo makes PDFs embed the text as Type 3. */
+  const label = (g: SVGGElement, tx: number, ty: number, text: string): void => {
+    svgEl('rect', { x: tx - 4, y: ty - font, width: textWidth(text, font) + 8, height: font + 8, class: 'ge-cross-panel' }, g);
+    svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, g).textContent = text;
+  };
+
+  if (rates && s.dr > 0) {
+    // The gap at the horizon, measured between the two curves; its value in the plot's empty top-left corner
+    // (both curves rise, so they start low on the left).
+    const cx = x(s.horizon);
+    const y0 = y(ends[1]!.end);
+    const y1 = y(Math.max(ends[0]!.end, y.domain[0]));
+    const g = svgEl('g', { class: 'ge-cross' }, svg);
+    svgEl('line', { x1: cx, x2: cx, y1: y0, y2: y1 }, g);
+    svgEl('circle', { cx, cy: y0, r: 7 }, g);
+    svgEl('circle', { cx, cy: y1, r: 7 }, g);
+    // The whole sentence where it fits left of the curves' labels; on a narrow chart (a phone), the gap alone.
+    const full = F.gap(s.horizon, formatNumber(gapEnd), higherText(s, s.horizon));
+    label(g, left + 12, top + font + 4, textWidth(full, font) + 24 <= cx - left - 16 ? full : F.gapShort(formatNumber(gapEnd)));
+  } else if (c && !c.always && c.t <= s.horizon) {
+    const cx = x(c.t);
+    const cy = y(power(s.k, c.t));
+    const g = svgEl('g', { class: 'ge-cross' }, svg);
+    svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, g);
+    svgEl('circle', { cx, cy, r: 7 }, g);
+    const text = F.crossing(c.year);
+    const w = textWidth(text, font);
+    // Above the point, kept inside the plot; left of it when the point is near the right edge.
+    const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
+    label(g, tx, cy - 16 > top + font ? cy - 16 : cy + 16 + font, text);
+  }
+  return description;
 }
