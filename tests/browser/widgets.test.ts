@@ -291,6 +291,11 @@ describe('both widgets in the study view on a 390×844 phone', () => {
       const columns = await page.$eval(`${tag} ${grid}`, (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
       expect(columns).toBe(1);
       await expectNoHorizontalOverflow(page, tag, 390, true);
+      // A formula that scrolls sideways would be a scrollable region a keyboard cannot reach.
+      const scrolling = await page.$$eval(`${tag} :is(.ge-tex, .ge-doubling, .ce-formula)`, (els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
+      );
+      expect(scrolling).toEqual([]);
     });
   }
 
