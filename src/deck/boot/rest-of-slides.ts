@@ -79,7 +79,7 @@ function errorSlide(problems: readonly string[]): HTMLElement {
   fix.textContent = UI.restLoad.fix;
   const detail = document.createElement('p');
   detail.className = 'deck-load-error-detail';
-  detail.textContent = problems.join('；');
+  detail.textContent = problems.join(UI.restLoad.between);
   const retry = document.createElement('button');
   retry.type = 'button';
   retry.className = 'deck-button';

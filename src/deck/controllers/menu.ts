@@ -7,7 +7,11 @@ import type { ToolFactory } from '../tool.ts';
 const printLinks = (): string =>
   import.meta.env.VITE_DECK_ONE_FILE
     ? `<a href="?print-pdf">${UI.menu.slidesPdfOneFile}</a>`
-    : `<a href="./handout.html">${UI.menu.handout}</a> · <a href="./notes.html">${UI.menu.studyGuide}</a> · <a href="?print-pdf">${UI.menu.slidesPdf}</a>`;
+    : [
+        `<a href="./handout.html">${UI.menu.handout}</a>`,
+        `<a href="./notes.html">${UI.menu.studyGuide}</a>`,
+        `<a href="?print-pdf">${UI.menu.slidesPdf}</a>`,
+      ].join(UI.menu.separator);
 
 /**
  * The section menu (`M`): every section and slide title, the current one marked; arrows move,

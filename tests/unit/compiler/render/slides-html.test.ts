@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledSection, CompiledSlide } from '../../../../src/compiler/model.ts';
-import { restDocument, restFileName } from '../../../../src/compiler/render/rest-document.ts';
+import { restDocument, restFileName, restId } from '../../../../src/compiler/render/rest-document.ts';
 import { slidesHtml } from '../../../../src/compiler/render/slides-html.ts';
-import { REST_GROUP_MARK } from '../../../../src/shared/deck-model.ts';
+import { REST_GROUP_MARK, restMark } from '../../../../src/shared/deck-model.ts';
 
 const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: null, steps: 0, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
 const section = (id: string, slides: CompiledSlide[]): CompiledSection => ({ id, title: id, short: id, file: `slides/${id}.md`, slides });
@@ -35,10 +35,14 @@ describe('the slides as the pages carry them', () => {
   });
 
   it('gives the rest document its language, a base back to the site\u2019s root, and a name from its content', () => {
-    const doc = restDocument(slidesHtml(DECK, 'rest'), '标题', 'zh-CN', '../');
+    const rest = slidesHtml(DECK, 'rest');
+    const id = restId(rest);
+    const doc = restDocument(rest, '标题', 'zh-CN', '../', id);
     expect(doc).toContain('<html lang="zh-CN">');
     expect(doc).toContain('<base href="../">');
-    expect(restFileName(doc)).toMatch(/^slides-[0-9a-f]{8}\.html$/);
-    expect(restFileName(doc)).not.toBe(restFileName(`${doc} `));
+    // The page checks the id it was built with, so a server's other page is never taken for it.
+    expect(doc).toContain(restMark(id));
+    expect(restFileName(id)).toMatch(/^slides-[0-9a-f]{8}\.html$/);
+    expect(restId(`${rest} `)).not.toBe(id);
   });
 });
