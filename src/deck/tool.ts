@@ -1,11 +1,14 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { DeckManifest } from '../shared/deck-model.ts';
 import type { DeckBus } from './bus.ts';
+import type { LiveRole } from './mode.ts';
 
 /** What every tool of a running deck is given: the deck's bus and its manifest. */
 export interface ToolContext {
   bus: DeckBus;
   manifest: DeckManifest;
+  /** The page's part in a live lecture (see mode.ts); absent or null: the static deck. */
+  live?: LiveRole | null;
 }
 
 /**

@@ -20,7 +20,7 @@ import { slideEvents } from '../controllers/slide-events.ts';
 import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
-import type { DeckMode } from '../mode.ts';
+import type { DeckMode, LiveRole } from '../mode.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
 /** The modes that run reveal.js. */
@@ -33,13 +33,20 @@ const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
   preview: [diagrams],
 };
 
+/** A live lecture's part in the presentation: the page's role, and the live layer's tools (loaded apart). */
+export interface PresentationLive {
+  role: LiveRole;
+  tools: ToolFactory<{ id: string }>[];
+}
+
 /**
  * Starts reveal.js with the mode's tools as its plugins: each builds what it needs in `init`
  * and removes it in `destroy` (`Reveal.destroy()`). The tools share one bus, this deck's own.
+ * In a live lecture the live layer's tools come last (they build on the quiz forms and the keys).
  */
-export async function startPresentation(mode: PresentationMode, manifest: DeckManifest): Promise<void> {
+export async function startPresentation(mode: PresentationMode, manifest: DeckManifest, live: PresentationLive | null = null): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, live: live?.role ?? null };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
@@ -65,7 +72,7 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     pdfMaxPagesPerSlide: 1,
     // Our own study view replaces reveal.js's scroll view (see README, Architecture).
     scrollActivationWidth: 0,
-    plugins: [Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
+    plugins: [Search, Zoom, ...[...TOOLS[mode], ...(live?.tools ?? [])].map((make) => make(ctx))],
   });
   // Third-party tools (PDF exporters, test drivers) look for the instance here.
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;

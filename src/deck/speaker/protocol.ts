@@ -16,6 +16,20 @@ export interface PresenterState {
   step: number;
   /** When the lecture started (the first move away from the title), ms since the epoch; null before. */
   startedAt: number | null;
+  /** In a live lecture (npm run live): the class as the presentation's connection knows it. */
+  live?: LiveSummary;
+}
+
+/** The live classroom as the speaker view shows it: who is there, and what the results download needs. */
+export interface LiveSummary {
+  /** The connection's state (see src/live/client.ts): `connected`, `reconnecting`, … */
+  connection: string;
+  /** The lecture's id (the results download is saved as `<lectureId>.csv`); null until known. */
+  lectureId: string | null;
+  /** Students connected; null until known. */
+  students: number | null;
+  /** The lecturer's token, for the results download (only ever posted to this page's own origin). */
+  token: string;
 }
 
 /** From the speaker view: it is there; or a command for the presentation. */
