@@ -365,6 +365,7 @@ describe('the static deck makes no request for the live layer', () => {
     const file = await oneFileDeck();
     const seen = await requestsOf(pathToFileURL(file).href, { width: 1280, height: 720 });
     expect(seen.requests.filter((r) => !r.startsWith('file:') && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
+    expect(seen.requests.filter((r) => LIVE_REQUEST.test(r))).toEqual([]);
     expect(seen.sockets).toEqual([]);
     expect(seen.liveElements).toBe(0);
   }, 240_000);
