@@ -9,6 +9,7 @@ import { help } from '../controllers/help.ts';
 import { keyBindings } from '../controllers/keys.ts';
 import { laser } from '../controllers/laser.ts';
 import { menu } from '../controllers/menu.ts';
+import { outOfPlan } from '../controllers/out-of-plan.ts';
 import { pen } from '../controllers/pen.ts';
 import { penPrint } from '../controllers/pen-print.ts';
 import { popovers } from '../controllers/popovers.ts';
@@ -21,6 +22,7 @@ import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode, LiveRole } from '../mode.ts';
+import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
 /** The modes that run reveal.js. */
@@ -28,7 +30,7 @@ export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers],
+  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
   print: [diagrams, printView, penPrint],
   preview: [diagrams],
 };
@@ -46,7 +48,12 @@ export interface PresentationLive {
  */
 export async function startPresentation(mode: PresentationMode, manifest: DeckManifest, live: PresentationLive | null = null): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const ctx: ToolContext = { bus: new DeckBus(), manifest, live: live?.role ?? null };
+  // Print and PDF have every slide; the presentation and its previews, the lecture plan's. A
+  // student's live page has every slide too: it shows whatever slide the lecturer does.
+  const slides = document.querySelector<HTMLElement>('.reveal .slides');
+  const everySlide = mode === 'print' || !slides || live?.role === 'student';
+  const plan = everySlide ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan, live: live?.role ?? null };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
