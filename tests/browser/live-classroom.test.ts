@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectLive } from '../../src/live/client.ts';
 import type { ResultsFile } from '../../src/live/results-file.ts';
-import type { QuizInfo } from '../../src/shared/deck-model.ts';
+import { ALL_PLANS, allSlides, inPlan, type DeckManifest, type QuizInfo } from '../../src/shared/deck-model.ts';
 import { createStudentId } from '../../src/shared/live-protocol.ts';
 import { UI } from '../../src/shared/ui-strings.ts';
 import { startServerProcess, TEST_TOKEN, type ServerProcess } from '../live/helpers/processes.ts';
@@ -26,6 +26,7 @@ let lecturer: Page;
 let laptop: Page;
 let phone: Page;
 let phoneContext: BrowserContext;
+let manifest: DeckManifest;
 let quizzes: QuizInfo[];
 const errors: string[] = [];
 
@@ -93,6 +94,14 @@ async function answer(page: Page, quizId: string, index: number, touch: boolean)
 
 const feedbackOf = (page: Page, quizId: string): Promise<string> => page.locator(`form[data-deck-quiz="${quizId}"] .deck-quiz-feedback`).innerText();
 
+/** Whether a slide is in deck.yml's default lecture plan, the one the lecturer's projector opens with. */
+const inDefaultPlan = (slideId: string): boolean => inPlan(allSlides(manifest).find((s) => s.id === slideId)!, manifest.meta.defaultPlan);
+
+/** The single-answer question the polls use: one of the lecturer's plan, with at least three options. */
+const singleQuestion = (): QuizInfo => quizzes.find((q) => q.kind === 'single' && q.options.length >= 3 && inDefaultPlan(q.slideId))!;
+
+const totalSlides = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as RevealWindow).Reveal.getTotalSlides());
+
 /** The lecturer goes to a slide (as the menu would: by reveal.js's API). */
 async function lecturerTo(slideId: string): Promise<void> {
   await lecturer.evaluate((id) => {
@@ -110,7 +119,8 @@ beforeAll(async () => {
   laptop = await openPage(await browser.newContext({ viewport: { width: 1280, height: 720 } }), '?join');
   phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   phone = await openPage(phoneContext, '?join');
-  quizzes = (await pageManifest(lecturer)).quizzes;
+  manifest = await pageManifest(lecturer);
+  quizzes = manifest.quizzes;
 });
 
 afterAll(async () => {
@@ -131,6 +141,18 @@ describe('students follow the lecturer', () => {
     expect(await laptop.evaluate(() => document.documentElement.dataset.deckMode)).toBe('present');
     await expect.poll(() => phoneAt()).toBe('title:0');
     await expect.poll(() => slidesAt(laptop)).toBe('title:0');
+  });
+
+  it('shows the lecturer\u2019s lecture plan on the projector, every slide on a student\u2019s page', async () => {
+    const planned = allSlides(manifest, manifest.meta.defaultPlan).length;
+    expect(planned).toBeLessThan(allSlides(manifest).length);
+    expect(await totalSlides(lecturer)).toBe(planned);
+    expect(await totalSlides(laptop)).toBe(allSlides(manifest).length);
+    expect(await phone.locator('article.deck-study-slide').count()).toBe(allSlides(manifest).length);
+    // A student has no plan to choose: the lecturer's is the lecture's.
+    await laptop.keyboard.press('m');
+    expect(await laptop.locator('.deck-menu-plan').count()).toBe(0);
+    await laptop.keyboard.press('Escape');
   });
 
   it('moves both students with each of five steps of the lecturer, slide and step', async () => {
@@ -186,7 +208,7 @@ describe('the deck\u2019s questions as live polls', () => {
   let single: QuizInfo;
 
   it('opens a poll from the projector (Q); the phones can answer, and see 已提交 with no right or wrong', async () => {
-    single = quizzes.find((q) => q.kind === 'single' && q.options.length >= 3)!;
+    single = singleQuestion();
     await lecturerTo(single.slideId);
     await expect.poll(() => phoneAt()).toBe(`${single.slideId}:0`);
     await expect.poll(() => slidesAt(laptop)).toBe(`${single.slideId}:0`);
@@ -254,8 +276,19 @@ describe('the deck\u2019s questions as live polls', () => {
   });
 
   it('shows an order question\u2019s steps in place, how many had it all right, and the commonest wrong order', async () => {
+    // No plan has an order question (they are for self-study): the lecturer switches to every
+    // slide from the menu. The page reloads with the plan and still has the token (sessionStorage).
     const order = quizzes.find((q) => q.kind === 'order')!;
+    expect(inDefaultPlan(order.slideId)).toBe(false);
+    await lecturer.keyboard.press('m');
+    await Promise.all([lecturer.waitForURL(new RegExp(`plan=${ALL_PLANS}`)), lecturer.locator(`.deck-menu-plan button[data-deck-plan="${ALL_PLANS}"]`).click()]);
+    await ready(lecturer);
+    expect(lecturer.url()).not.toContain(TEST_TOKEN);
+    expect(await totalSlides(lecturer)).toBe(allSlides(manifest).length);
     await lecturerTo(order.slideId);
+    // The students follow onto a slide outside the plan they were never told of.
+    await expect.poll(() => phoneAt()).toBe(`${order.slideId}:0`);
+    await expect.poll(() => slidesAt(laptop)).toBe(`${order.slideId}:0`);
     await lecturer.getByRole('button', { name: UI.live.poll.open }).click();
     await expect.poll(() => phone.locator(`form[data-deck-quiz="${order.id}"]`).getAttribute('data-deck-live-status')).toBe('open');
     // Both send the order the slide shows (the same fixed shuffle): one wrong order, twice.
@@ -289,7 +322,7 @@ describe('the deck\u2019s questions as live polls', () => {
 
 describe('a server killed mid-lecture and started again with --resume', () => {
   it('tells the students 「正在重新连接…」, then they follow again, and the tallies are still there', async () => {
-    const single = quizzes.find((q) => q.kind === 'single' && q.options.length >= 3)!;
+    const single = singleQuestion();
     const before = await tallyOf(single.id);
     expect(await server.stop('SIGKILL')).toBeNull();
     for (const page of [phone, laptop, lecturer]) {
