@@ -29,12 +29,15 @@ let phoneContext: BrowserContext;
 let manifest: DeckManifest;
 let quizzes: QuizInfo[];
 const errors: string[] = [];
+/** Every WebSocket a live page opened. */
+const sockets: string[] = [];
 
 /** A page of the live server, ready (and, for a live page, connected). */
 async function openPage(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${path}: ${String(e)}`));
   page.on('console', (m) => m.type() === 'error' && errors.push(`${path}: ${m.text()}`));
+  page.on('websocket', (ws) => sockets.push(ws.url()));
   await page.goto(`${server.origin}/${path}`);
   await ready(page);
   return page;
@@ -62,6 +65,10 @@ function phoneAt(page: Page = phone): Promise<string> {
     return `${shown[0]!.id}:${steps}`;
   });
 }
+
+/** The `connect-src` of a page's content policy. */
+const connectSrc = (page: Page): Promise<string | undefined> =>
+  page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')?.split('; ').find((d) => d.startsWith('connect-src')));
 
 const followMode = (page: Page): Promise<string | undefined> => page.evaluate(() => document.documentElement.dataset.deckLiveFollow);
 
@@ -134,6 +141,14 @@ describe('students follow the lecturer', () => {
     expect(new URL(lecturer.url()).search).toBe('?live');
     expect(lecturer.url()).not.toContain(TEST_TOKEN);
     expect(await lecturer.evaluate(() => JSON.stringify(sessionStorage))).toContain(TEST_TOKEN);
+  });
+
+  it('connects every live page by WebSocket, which the live server\u2019s pages name in their connect-src', async () => {
+    const host = new URL(server.origin).host;
+    for (const page of [lecturer, laptop, phone]) expect(await connectSrc(page)).toBe(`connect-src 'self' ws://${host} wss://${host}`);
+    // One each (socket.io's WebSocket transport from the start, no polling first), to the live server only.
+    expect(sockets.length).toBeGreaterThanOrEqual(3);
+    for (const url of sockets) expect(url).toMatch(new RegExp(`^ws://${host.replace(/\./g, '\\.')}/live/socket\\.io/\\?EIO=4&transport=websocket`));
   });
 
   it('shows a phone the study layout of the lecturer\u2019s slide, a laptop the slide itself', async () => {
@@ -358,7 +373,7 @@ describe('a lecturer page with a wrong token', () => {
 
 describe('the static deck makes no request for the live layer', () => {
   /** Every request of a page, and every WebSocket it opened, until it is ready and a moment of use. */
-  async function requestsOf(url: string, viewport: { width: number; height: number }): Promise<{ requests: string[]; scripts: string[]; sockets: string[]; liveElements: number }> {
+  async function requestsOf(url: string, viewport: { width: number; height: number }): Promise<{ requests: string[]; scripts: string[]; sockets: string[]; liveElements: number; policy: string | undefined }> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -376,8 +391,9 @@ describe('the static deck makes no request for the live layer', () => {
     await page.mouse.wheel(0, 800);
     await page.waitForLoadState('networkidle');
     const liveElements = await page.locator('[class*="deck-live"], [data-deck-live-poll]').count();
+    const policy = await connectSrc(page);
     await context.close();
-    return { requests, scripts: await Promise.all(scripts), sockets, liveElements };
+    return { requests, scripts: await Promise.all(scripts), sockets, liveElements, policy };
   }
 
   const LIVE_REQUEST = /\/live\/|socket\.io|engine\.io|EIO=/;
@@ -391,6 +407,8 @@ describe('the static deck makes no request for the live layer', () => {
       // socket.io-client never loaded: no script of the page carries engine.io's client.
       expect(seen.scripts.filter((s) => s.includes('engine.io'))).toEqual([]);
       expect(seen.liveElements).toBe(0);
+      // The built page's own policy: its origin only, no WebSocket named (that is the live server's).
+      expect(seen.policy).toBe("connect-src 'self'");
     }
   });
 
@@ -401,5 +419,6 @@ describe('the static deck makes no request for the live layer', () => {
     expect(seen.requests.filter((r) => LIVE_REQUEST.test(r))).toEqual([]);
     expect(seen.sockets).toEqual([]);
     expect(seen.liveElements).toBe(0);
+    expect(seen.policy).toBe("connect-src 'self'");
   }, 240_000);
 });
