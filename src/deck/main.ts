@@ -1,4 +1,5 @@
 import './styles/deck.css';
+import { STUDY_FIRST_SCREEN_CLASS } from '../shared/deck-model.ts';
 import { firstSlidePainted } from './boot/first-paint.ts';
 import { restOfSlides } from './boot/rest-of-slides.ts';
 import { decideMode } from './mode.ts';
@@ -19,6 +20,8 @@ async function boot(): Promise<void> {
   document.documentElement.dataset.deckMode = mode;
   const manifest = readManifest();
   if (mode !== 'print') await firstSlidePainted();
+  // Every mode but the study view runs on the slides: the phone's copy of the study view's first screen goes.
+  if (mode !== 'study') document.querySelector(`.${STUDY_FIRST_SCREEN_CLASS}`)?.remove();
   const rest = restOfSlides();
   if (mode === 'speaker') {
     const [{ startSpeakerView }] = await Promise.all([import('./speaker/speaker-view.ts'), rest]);
@@ -26,7 +29,7 @@ async function boot(): Promise<void> {
     staticLayoutDone();
   } else if (mode === 'study') {
     const [{ startStudy }] = await Promise.all([import('./study/study-mode.ts'), rest]);
-    startStudy(manifest);
+    await startStudy(manifest);
     staticLayoutDone();
     registerWidgetsInView();
   } else {
