@@ -37,7 +37,9 @@ export function bigDeckCopy(root: string, slides: number, factor = 10): { dir: s
         ].join('\n\n'),
       );
     }
-    writeFileSync(join(dir, 'slides', `05-0-extra-${String(s + 1).padStart(2, '0')}.md`), `${part.join('\n\n---\n\n')}\n`);
+    // The front matter's closing `---` already opens the first slide.
+    const [front, ...slidesOfPart] = part;
+    writeFileSync(join(dir, 'slides', `05-0-extra-${String(s + 1).padStart(2, '0')}.md`), `${front}\n${slidesOfPart.join('\n\n---\n\n')}\n`);
   }
   return { dir, slides: slides + made };
 }

@@ -17,7 +17,7 @@ export interface StudyView {
  * Runs the study view: puts the reading document where the page painted its first screen (on
  * a phone, index.html's static copy of it: the same markup, so nothing moves) and removes the
  * reveal.js container; the first part goes in at once, the others one task each after it (no
- * long task; parts off screen are not laid out: study.css). Keeps the URL on the slide being
+ * long task). Keeps the URL on the slide being
  * read (`#/slide-id`), tells its bus which slide that is, shows where the reader is in the part
  * and in the deck, and runs the tools the study view shares with the presentation (questions,
  * definitions and citations, the place to resume). Resolves once every part is in.
