@@ -155,7 +155,8 @@ function shownText(parsed: ParsedFile[], deck: DeckContext, meta: DeckMeta, root
   const firstScreen = noCharacters();
   for (const file of parsed) addShownText(file.tokens, shown, { boldClasses: classes, hidden: true, md });
   const first = parsed[0];
-  if (first) addShownText(partTokens(first, 0, 'body'), firstScreen, { boldClasses: classes, hidden: false, md });
+  // The first slide, and its notes: the phone's study view shows them under it, on its first screen.
+  if (first) for (const part of ['body', 'notes'] as const) addShownText(partTokens(first, 0, part), firstScreen, { boldClasses: classes, hidden: false, md });
   for (const t of deck.glossary.terms) {
     addCharacters(t.term, shown.all, shown.bold);
     addShownText(md.parseInline(t.definition, {}), shown, { boldClasses: classes, hidden: true, md });

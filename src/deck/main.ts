@@ -1,4 +1,5 @@
 import './styles/deck.css';
+import { STUDY_FIRST_SCREEN_CLASS } from '../shared/deck-model.ts';
 import { firstSlidePainted } from './boot/first-paint.ts';
 import { restOfSlides } from './boot/rest-of-slides.ts';
 import { takeLecturerToken } from './live/token.ts';
@@ -25,6 +26,8 @@ async function boot(): Promise<void> {
   if (live) document.documentElement.dataset.deckLive = live;
   const manifest = readManifest();
   if (mode !== 'print') await firstSlidePainted();
+  // Every mode but the study view runs on the slides: the phone's copy of the study view's first screen goes.
+  if (mode !== 'study') document.querySelector(`.${STUDY_FIRST_SCREEN_CLASS}`)?.remove();
   const rest = restOfSlides();
   const liveLayer = live ? import('./live/index.ts') : null;
   if (mode === 'speaker') {
@@ -33,7 +36,7 @@ async function boot(): Promise<void> {
     staticLayoutDone();
   } else if (mode === 'study') {
     const [{ startStudy }, layer] = await Promise.all([import('./study/study-mode.ts'), liveLayer, rest]);
-    startStudy(manifest, live);
+    await startStudy(manifest, live);
     staticLayoutDone();
     layer?.startLiveStudy(manifest);
     registerWidgetsInView();

@@ -117,6 +117,13 @@ export const MANIFEST_ID = 'deck-manifest';
  */
 export const FIRST_SLIDE_MARK = 'deck-first-slide';
 
+/**
+ * The class of index.html's static copy of the study view's first screen (the build's, from
+ * the first slide: render/study-first-screen.ts): what a phone paints before any script, until
+ * the study view puts the same markup, whole, in its place. Wide screens never show it.
+ */
+export const STUDY_FIRST_SCREEN_CLASS = 'deck-study-first';
+
 /** The id of the `<link>` from index.html to the document of the other slides (`assets/slides-<hash>.html`). */
 export const REST_LINK_ID = 'deck-rest';
 

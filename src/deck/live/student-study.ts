@@ -1,5 +1,5 @@
 import type { DeckManifest } from '../../shared/deck-model.ts';
-import { STEP_OF } from '../study/study-view.ts';
+import { STEP_OF } from '../../shared/study-document.ts';
 import { connectStudent } from './connect.ts';
 import { startStudent, type FollowSurface } from './student.ts';
 

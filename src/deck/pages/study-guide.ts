@@ -2,7 +2,7 @@ import '../styles/study-guide.css';
 import { allSlides, ATTR } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { readManifest } from '../read-manifest.ts';
-import { buildStudyDocument } from '../study/study-view.ts';
+import { buildStudyDocument } from '../../shared/study-document.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
