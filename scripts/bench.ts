@@ -13,7 +13,7 @@
  * Progress goes to stderr, the JSON to stdout (`npm run -s bench > bench.json`: -s keeps npm's
  * own banner out). Timings are for this machine and this run, and a busy machine shows it (the
  * load average is in the report): they are never asserted in tests (tests/browser/budgets.test.ts
- * checks the sizes).
+ * checks the sizes). The exit code is 1 when a figure misses its target (`ok: false`), named on stderr.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ import { measureLoad, type LoadRun } from './bench/load.ts';
 import { hasPdfScript, timedPagePdf, timedPdfExport, type PdfRun } from './bench/pdf.ts';
 import { serveGzip, GZIP_LEVEL } from './bench/serve.ts';
 import { kb, medianIndex, spread } from './bench/stats.ts';
+import { missedTargets } from './bench/targets.ts';
 import { readStudyView, walkPresentation, type StudyRun, type WalkRun } from './bench/walk.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -114,7 +115,13 @@ async function main(): Promise<void> {
       const pdf: PdfRun = hasPdfScript(ROOT) ? await timedPdfExport(ROOT, server.url, pdfOut, slides) : await timedPagePdf(browser, server.url, slides);
 
       const load = { before: loadBefore, after: Number(loadavg()[0]!.toFixed(2)) };
-      console.log(JSON.stringify(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load }), null, 2));
+      const result = report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load });
+      console.log(JSON.stringify(result, null, 2));
+      const missed = missedTargets(result);
+      if (missed.length) {
+        log(`missed target: ${missed.join(', ')}`);
+        process.exitCode = 1;
+      }
     } finally {
       await browser.close();
       await server.close();
