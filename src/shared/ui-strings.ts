@@ -47,6 +47,10 @@ const ZH_CN = {
     labelOpen: '（',
     labelClose: '）',
     error: (message: string): string => `图表错误：${message}`,
+    /** A printed diagram's name for the tagged PDF (/Alt): its title and description. */
+    printedLabel: (title: string, description: string): string => [title, description].filter(Boolean).join('：'),
+    /** Its caption in the handout and the study guide. */
+    caption: (title: string, description: string): string => `图：${[title, description].filter(Boolean).join('。')}`,
   },
   math: {
     error: (tex: string): string => `公式错误：${tex}`,
