@@ -19,7 +19,7 @@
  * Progress goes to stderr, the JSON to stdout (`npm run -s bench > bench.json`: -s keeps npm's
  * own banner out). Timings are for this machine and this run, and a busy machine shows it (the
  * load average is in the report): they are never asserted in tests (tests/browser/budgets.test.ts
- * checks the sizes).
+ * checks the sizes). The exit code is 1 when a figure misses its target (`ok: false`), named on stderr.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ import { measureLoad, type LoadRun } from './bench/load.ts';
 import { hasPdfScript, timedPagePdf, timedPdfExport, type PdfRun } from './bench/pdf.ts';
 import { serveGzip, GZIP_LEVEL } from './bench/serve.ts';
 import { kb, medianIndex, spread } from './bench/stats.ts';
+import { missedTargets } from './bench/targets.ts';
 import { readStudyView, walkPresentation, type StudyRun, type WalkRun } from './bench/walk.ts';
 import { growthReport, measureGrowth } from './bench/growth.ts';
 import { measurePhoneFigures, phoneReport } from './bench/phone-figures.ts';
@@ -127,9 +128,12 @@ async function main(): Promise<void> {
 
       const load = { before: loadBefore, after: Number(loadavg()[0]!.toFixed(2)) };
       const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load }) as Record<string, unknown>), ...phoneReport(phone), ...(growth ? { growth: growthReport(growth) } : {}) };
-      const missed = targetsMissed(out);
+      const missed = missedTargets(out);
       console.log(JSON.stringify({ ...out, targetsMissed: missed }, null, 2));
-      if (missed.length) process.exitCode = 1;
+      if (missed.length) {
+        log(`missed target: ${missed.join(', ')}`);
+        process.exitCode = 1;
+      }
     } finally {
       await browser.close();
       await server.close();
@@ -230,13 +234,6 @@ function report(m: Measured): unknown {
     },
     dist: Object.fromEntries(Object.entries(sizesByKind(m.files)).map(([k, v]) => [k, { files: v.files, kB: kb(v.bytes), gzipKB: kb(v.gzip) }])),
   };
-}
-
-/** The path of every figure whose `ok` is false (a figure with `ok: null` was not measured). */
-function targetsMissed(report: unknown, path = ''): string[] {
-  if (!report || typeof report !== 'object') return [];
-  const here = (report as { ok?: unknown }).ok === false ? [path] : [];
-  return [...here, ...Object.entries(report).flatMap(([k, v]) => targetsMissed(v, path ? `${path}.${k}` : k))];
 }
 
 /** Every slide of the deck (`?plan=all`), as reveal.js counts them. */

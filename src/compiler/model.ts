@@ -48,6 +48,12 @@ export function manifestOf(model: DeckModel): DeckManifest {
       slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, plans: sl.plans, steps: sl.steps })),
     })),
     quizzes: model.quizzes,
+    diagrams: model.diagrams.map((d) => ({
+      id: d.id,
+      slideId: d.slideId,
+      title: d.drawing?.kind === 'svg' ? d.drawing.title : '',
+      description: d.drawing?.kind === 'svg' ? d.drawing.description : '',
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { UI } from '../shared/ui-strings.ts';
+import { zoomKey } from './zoom-key.ts';
 
 /**
  * Every key of the presentation, in one table: the help overlay lists it, and the keys that
@@ -16,6 +17,7 @@ export interface KeyInfo {
 }
 
 const K = UI.keys;
+const zoom = zoomKey().label;
 
 export const KEYS: KeyInfo[] = [
   K.next,
@@ -32,7 +34,7 @@ export const KEYS: KeyInfo[] = [
   K.fullscreen,
   K.jump,
   K.search,
-  K.zoom,
+  { keys: K.zoom.keys(zoom), does: K.zoom.does(zoom) },
   { ...K.help, command: { key: '?', keyCode: 191 } },
   { ...K.join, command: { key: 'J', keyCode: 74 }, live: true },
   { ...K.poll, command: { key: 'Q', keyCode: 81 }, live: true },

@@ -99,11 +99,22 @@ export interface QuizInfo {
   explanation: string;
 }
 
+/** A diagram's accessible name and description (`accTitle`, `accDescr`): the printed pages caption it, and the PDFs' /Alt carry it. */
+export interface DiagramInfo {
+  /** Its figure carries it as `data-deck-diagram`. */
+  id: string;
+  slideId: string;
+  /** '' when the diagram was left to the browser (nothing was read at build time). */
+  title: string;
+  description: string;
+}
+
 /** The model's runtime part, as embedded in the pages. */
 export interface DeckManifest {
   meta: DeckMeta;
   sections: SectionInfo[];
   quizzes: QuizInfo[];
+  diagrams: DiagramInfo[];
 }
 
 /** The element that carries the manifest as JSON. */

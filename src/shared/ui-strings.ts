@@ -47,6 +47,10 @@ const ZH_CN = {
     labelOpen: '（',
     labelClose: '）',
     error: (message: string): string => `图表错误：${message}`,
+    /** A printed diagram's name for the tagged PDF (/Alt): its title and description. */
+    printedLabel: (title: string, description: string): string => [title, description].filter(Boolean).join('：'),
+    /** Its caption in the handout and the study guide. */
+    caption: (title: string, description: string): string => `图：${[title, description].filter(Boolean).join('。')}`,
   },
   math: {
     error: (tex: string): string => `公式错误：${tex}`,
@@ -65,7 +69,7 @@ const ZH_CN = {
     next: { keys: '→ / 空格 / N', does: '下一步（先逐条显示，再翻到下一页）' },
     previous: { keys: '← / P', does: '上一步' },
     upDown: { keys: '↑ / ↓', does: '同一节内上一页 / 下一页（跳过逐条显示）' },
-    homeEnd: { keys: 'Home / End', does: '第一节 / 最后一节' },
+    homeEnd: { keys: 'Home / End', does: '第一页 / 最后一页' },
     menu: { keys: 'M', does: '目录：列出所有章节和页面，可跳转' },
     speaker: { keys: 'S', does: '讲者视图：当前页、下一页、讲稿、计时与进度' },
     laser: { keys: 'L', does: '激光笔：鼠标变成醒目的光点' },
@@ -76,7 +80,13 @@ const ZH_CN = {
     fullscreen: { keys: 'F', does: '全屏' },
     jump: { keys: 'G', does: '跳转到指定页码' },
     search: { keys: 'Ctrl+Shift+F', does: '全文搜索' },
-    zoom: { keys: 'Alt+单击', does: '放大所点之处（再次 Alt+单击还原）' },
+    /** Zoom takes the platform's modifier (see deck/zoom-key.ts): `Ctrl+单击`. */
+    zoom: {
+      keys: (modifier: string): string => `${modifier}+单击`,
+      does: (modifier: string): string => `放大所点之处（再次 ${modifier}+单击还原）`,
+    },
+    /** Modifier keys as their keyboards name them. */
+    modifiers: { ctrl: 'Ctrl', alt: 'Alt', option: 'Option' },
     help: { keys: '?', does: '显示 / 关闭本帮助' },
     /** Only in a live lecture (npm run live), on the lecturer's page. */
     join: { keys: 'J', does: '课堂互动：显示 / 关闭加入课堂的二维码和网址' },
@@ -170,6 +180,9 @@ const ZH_CN = {
     slide: '幻灯片',
     slideLabel: (n: number, total: number, title: string): string => `第 ${n}/${total} 页：${title}`,
     resumePresenting: '继续演示',
+    /** reveal.js's box of `G` (a page number or a slide id) and its search box (Enter finds the next match). */
+    jumpToSlide: '输入页码跳转',
+    searchSlides: '搜索幻灯片，回车找下一处',
     announce: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页，${section}：${title}`,
   },
   quizFeedback: {

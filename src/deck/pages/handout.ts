@@ -5,6 +5,7 @@ import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
+import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { framedSlide } from './slide-frame.ts';
 import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
@@ -31,7 +32,7 @@ async function boot(): Promise<void> {
   const cover = coverPage(manifest, UI.handout.kind, intro, slides.querySelector(`section[${ATTR.section}] > section[id]`), true);
   cover.append(contents(manifest));
   main.append(cover);
-  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest.meta.title, slides));
+  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest, slides));
   const practice = worksheetHtml(questions, manifest.sections) + answersHtml(questions);
   if (practice) main.insertAdjacentHTML('beforeend', practice);
   const ids = allSlides(manifest).map((s) => s.id);
@@ -65,8 +66,12 @@ function contents(manifest: DeckManifest): HTMLElement {
   return list;
 }
 
-/** One printed page: the section's name in its header, then its slides, each beside lines. */
-function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement): HTMLElement {
+/**
+ * One printed page: the section's name in its header, then its slides, each beside lines. A
+ * framed slide is real text, not a picture: a plain box, so the tagged PDF does not make it a
+ * Figure. Under it, its number and its diagrams' descriptions (too small to read inside the frame).
+ */
+function sheetPage(sheet: HandoutSheet, manifest: DeckManifest, slides: HTMLElement): HTMLElement {
   const page = document.createElement('section');
   page.className = 'deck-sheet';
   page.dataset.deckSection = sheet.sectionId;
@@ -79,7 +84,7 @@ function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement):
   if (!sheet.continued) name.id = `part-${sheet.sectionId}`;
   const deck = document.createElement('p');
   deck.className = 'deck-sheet-deck';
-  deck.textContent = UI.handout.running(deckTitle);
+  deck.textContent = UI.handout.running(manifest.meta.title);
   head.append(name, deck);
   page.append(head);
   if (!sheet.continued) page.setAttribute('aria-labelledby', name.id);
@@ -88,17 +93,19 @@ function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement):
     const slide = slides.querySelector<HTMLElement>(`section[id="${CSS.escape(s.id)}"]`);
     const row = document.createElement('div');
     row.className = 'deck-sheet-row';
-    const figure = document.createElement('figure');
-    figure.className = 'deck-sheet-slide';
-    if (slide?.parentElement) figure.append(framedSlide(slide, slide.parentElement));
-    const caption = document.createElement('figcaption');
-    caption.textContent = `${s.number}`;
-    figure.append(caption);
+    const box = document.createElement('div');
+    box.className = 'deck-sheet-slide';
+    if (slide?.parentElement) box.append(framedSlide(slide, slide.parentElement));
+    const number = document.createElement('p');
+    number.className = 'deck-sheet-number';
+    number.textContent = `${s.number}`;
+    box.append(number);
+    if (slide) for (const { info } of nameDiagramsForPrint(slide, manifest)) box.append(diagramCaption(info, 'p', 'deck-sheet-diagram'));
     const lines = document.createElement('div');
     lines.className = 'deck-sheet-lines';
     lines.setAttribute('aria-hidden', 'true');
     lines.innerHTML = '<div></div>'.repeat(NOTE_LINES);
-    row.append(figure, lines);
+    row.append(box, lines);
     page.append(row);
   }
   return page;

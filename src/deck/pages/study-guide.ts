@@ -6,6 +6,7 @@ import { buildStudyDocument } from '../../shared/study-document.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
+import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { answersHtml, questionHtml, WORKSHEET_HEADS } from './worksheet.ts';
 
@@ -26,6 +27,8 @@ function boot(): Promise<void> | void {
   const titleSlide = slides.querySelector<HTMLElement>(`section[${ATTR.section}] > section[id]`)?.cloneNode(true) as HTMLElement | undefined;
   const main = buildStudyDocument(manifest, slides);
   main.classList.add('deck-study-guide');
+  // Paper has no 查看文字版: each diagram's description is printed under it, and is its /Alt.
+  for (const { figure, info } of nameDiagramsForPrint(main, manifest)) figure.append(diagramCaption(info, 'figcaption', 'deck-diagram-caption'));
   // The study view's own title gives way to the cover's.
   main.querySelector('.deck-study-title')?.remove();
   const cover = coverPage(manifest, UI.studyGuide.kind, UI.studyGuide.intro, titleSlide ?? null, false);

@@ -8,6 +8,7 @@ import { diagrams } from '../controllers/diagrams.ts';
 import { help } from '../controllers/help.ts';
 import { keyBindings } from '../controllers/keys.ts';
 import { laser } from '../controllers/laser.ts';
+import { lectureChrome } from '../controllers/lecture-chrome.ts';
 import { menu } from '../controllers/menu.ts';
 import { outOfPlan } from '../controllers/out-of-plan.ts';
 import { pen } from '../controllers/pen.ts';
@@ -17,6 +18,7 @@ import { printView } from '../controllers/print-view.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
 import { revealAria } from '../controllers/reveal-aria.ts';
+import { revealWords } from '../controllers/reveal-words.ts';
 import { slideEvents } from '../controllers/slide-events.ts';
 import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
@@ -24,13 +26,14 @@ import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode, LiveRole } from '../mode.ts';
 import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
+import { zoomKey, type ZoomKey } from '../zoom-key.ts';
 
 /** The modes that run reveal.js. */
 export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
+  present: [diagrams, keyBindings, revealAria, revealWords, toolbar, lectureChrome, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
   print: [diagrams, printView, penPrint],
   preview: [diagrams],
 };
@@ -65,13 +68,16 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     viewDistance: 2,
     history: false,
     center: false,
-    slideNumber: 'c/t',
+    // A printed page is the slide alone (the PDF viewer numbers the pages).
+    slideNumber: mode === 'print' ? false : 'c/t',
     showSlideNumber: 'all',
     progress: true,
     controls: true,
     controlsTutorial: false,
     help: false,
     keyboardCondition: keysForDeck,
+    // The zoom plugin's click modifier, the one the help names (reveal.js's types leave plugins' options out).
+    ...zoomOption(),
     // Slides move only for those who have not asked for less motion (fragments: theme.css).
     ...motion(reducedMotion.matches),
     // Print and PDF: each slide once, in its final state, on exactly one page.
@@ -85,6 +91,11 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
   await deck.initialize();
   reducedMotion.addEventListener('change', (e) => deck.configure(motion(e.matches)));
+}
+
+/** The zoom plugin's option, `zoomKey`. */
+function zoomOption(): { zoomKey: ZoomKey['config'] } {
+  return { zoomKey: zoomKey().config };
 }
 
 /** reveal.js's transitions: none at all under `prefers-reduced-motion: reduce`. */

@@ -11,6 +11,7 @@ const MANIFEST: DeckManifest = {
     { id: 'end', title: '结语', short: '结语', slides: slides('end', 1) },
   ],
   quizzes: [],
+  diagrams: [],
 };
 
 describe('cutting the deck into handout pages', () => {

@@ -8,6 +8,7 @@ const manifest = (slides: [number, string[]][]): DeckManifest => ({
   meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: PLANS, defaultPlan: '45', lang: 'zh-CN' },
   sections: [{ id: 's', title: 's', short: 's', slides: slides.map(([minutes, plans], i) => ({ id: `s${i}`, title: '', minutes, plans, steps: 0 })) }],
   quizzes: [],
+  diagrams: [],
 });
 
 describe('the lecture plan the pacing line follows', () => {
