@@ -16,7 +16,10 @@ import type { DeckContext } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
+import { coverageErrors, leftOutParagraphs, readLeftOut } from './paper/coverage.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
+import { loadPaper, PAPER_FILE, type PaperDocument } from './paper/read-paper.ts';
+import { coverageSummary, paragraphLinks, type DeckPaper } from './paper/slide-sources.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
 export interface CompileOptions {
@@ -44,6 +47,8 @@ export interface CompiledDeck {
   fonts: FontFile[];
   /** The drawn diagrams' shared stylesheet, for the page's `<head>` ('' if none). */
   diagramCss: string;
+  /** Which slides teach which paragraphs of the paper, and the coverage; null for a deck without the paper. */
+  paper: DeckPaper | null;
 }
 
 const SECTION_FILE = /^\d+-[\w-]+\.md$/;
@@ -61,6 +66,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const warnings: string[] = [];
   const meta = readDeckMeta(root, sink);
   const references = readReferences(root, sink);
+  const paper = readPaperIfAny(root);
   const deck: DeckContext = {
     sink,
     bibliography: references,
@@ -70,6 +76,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     links: [],
     citations: [],
     quizzes: [],
+    paper,
     rendering: null,
   };
   const md = createMarkdown();
@@ -109,7 +116,27 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     references: [...references.values()],
     citations: deck.citations,
   };
-  return { model, errors: sink.errors, warnings, fonts: fonts.files, diagramCss: drawings.css };
+  return { model, errors: sink.errors, warnings, fonts: fonts.files, diagramCss: drawings.css, paper: paper && deckPaper(root, paper, model, sink) };
+}
+
+/**
+ * The paper, when the deck has it (a test fixture may not). Its own problems are reported by
+ * the paper page's plugin (`deck:paper`), not here.
+ */
+function readPaperIfAny(root: string): PaperDocument | null {
+  return existsSync(join(root, PAPER_FILE)) ? loadPaper(root, new ErrorSink()) : null;
+}
+
+/**
+ * The slides' links to the paper and its coverage: every body paragraph is taught by a slide
+ * (`source=`) or left out on purpose (`leftOut:` in deck.yml); the build fails on any other.
+ */
+function deckPaper(root: string, paper: PaperDocument, model: DeckModel, sink: ErrorSink): DeckPaper {
+  const links = paragraphLinks(model.sections);
+  const entries = readLeftOut(root, paper.paragraphs.length, sink);
+  for (const e of coverageErrors(paper.paragraphs, links, entries)) sink.add(e.file, e.line, e.problem, e.fix);
+  const leftOut = leftOutParagraphs(entries);
+  return { links, leftOut, summary: coverageSummary(paper.paragraphs, links, leftOut) };
 }
 
 /** The section files in deck order (paths from the root); what is wrong with the folder is reported. */

@@ -41,6 +41,12 @@ export interface SlideInfo {
   minutes: number | null;
   /** How many steps (fragments) it reveals one at a time; 0 for none. */
   steps: number;
+  /**
+   * The paragraphs of the paper it teaches (`source=12-13`), ascending, as the paper view
+   * numbers them (¶1…); null for a slide that names none (the title, a section opener, the
+   * back matter).
+   */
+  source: number[] | null;
 }
 
 /** One section of the paper: one file of slides/, one horizontal group of slides. */

@@ -4,7 +4,7 @@ import type { DeckManifest } from '../../../src/shared/deck-model.ts';
 
 const manifest = (minutes: number, slideMinutes: (number | null)[]): Pick<DeckManifest, 'meta' | 'sections'> => ({
   meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes, lang: 'zh-CN' },
-  sections: [{ id: 's', title: 's', short: 's', slides: slideMinutes.map((m, i) => ({ id: `s${i}`, title: '', minutes: m, steps: 0 })) }],
+  sections: [{ id: 's', title: 's', short: 's', slides: slideMinutes.map((m, i) => ({ id: `s${i}`, title: '', minutes: m, steps: 0, source: null })) }],
 });
 
 describe('the lecture plan the pacing line follows', () => {

@@ -4,7 +4,7 @@ import { restDocument, restFileName, restId } from '../../../../src/compiler/ren
 import { slidesHtml } from '../../../../src/compiler/render/slides-html.ts';
 import { REST_GROUP_MARK, restMark } from '../../../../src/shared/deck-model.ts';
 
-const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: null, steps: 0, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
+const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: null, steps: 0, source: null, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
 const section = (id: string, slides: CompiledSlide[]): CompiledSection => ({ id, title: id, short: id, file: `slides/${id}.md`, slides });
 const DECK = [section('intro', [slide('title', { classes: ['center'] }), slide('abstract', { minutes: 2, notes: '<aside class="notes"><p>讲</p></aside>' })]), section('logic', [slide('logic')])];
 
