@@ -12,13 +12,15 @@ import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
 import { addShownText } from './fonts/shown-text.ts';
 import type { FontFile } from './fonts/subset.ts';
 import type { MarkdownIt } from 'markdown-it';
-import type { DeckContext } from './markdown/env.ts';
+import type { DeckContext, GlossaryTerm } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
+import { inlineRuns, lookupText } from './markdown/quotations.ts';
 import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
 import { coverageErrors, leftOutParagraphs, readLeftOut } from './paper/coverage.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
 import { loadPaper, PAPER_FILE, type PaperDocument } from './paper/read-paper.ts';
+import { quotationProblem, quotationsIn, type PaperText } from './paper/quotations.ts';
 import { coverageSummary, paragraphLinks, type DeckPaper } from './paper/slide-sources.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
@@ -82,6 +84,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const md = createMarkdown();
   const parsed = sectionFiles(root, slidesDir, sink).map((file) => parseSection(readFileSync(join(root, file), 'utf8'), file, md, deck));
   checkIds(parsed, sink);
+  if (paper) checkGlossaryQuotations(deck.glossary.terms, lookupText(paper), md, sink);
   for (const t of deck.glossary.terms.filter((term) => term.firstSlide === null)) {
     sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
   }
@@ -137,6 +140,20 @@ function deckPaper(root: string, paper: PaperDocument, model: DeckModel, sink: E
   for (const e of coverageErrors(paper.paragraphs, links, entries)) sink.add(e.file, e.line, e.problem, e.fix);
   const leftOut = leftOutParagraphs(entries);
   return { links, leftOut, summary: coverageSummary(paper.paragraphs, links, leftOut) };
+}
+
+/**
+ * The glossary's definitions quote the paper verbatim too (each “…”, at its entry's line); they
+ * belong to no slide, so no `source=` holds them.
+ */
+function checkGlossaryQuotations(terms: readonly GlossaryTerm[], paper: PaperText, md: MarkdownIt, sink: ErrorSink): void {
+  for (const t of terms) {
+    const children = md.parseInline(t.definition, {})[0]?.children ?? [];
+    for (const q of quotationsIn(inlineRuns(children, () => t.line))) {
+      const problem = quotationProblem(q, null, paper);
+      if (problem) sink.add(GLOSSARY_FILE, q.line, problem.problem, problem.fix);
+    }
+  }
 }
 
 /** The section files in deck order (paths from the root); what is wrong with the folder is reported. */
