@@ -6,6 +6,7 @@ import {
   PAPER_LINKS_ID,
   paragraphFragment,
   parseParagraphFragment,
+  runsText,
   type LeftOutParagraph,
   type ParagraphLinks,
   type ParagraphRange,
@@ -75,17 +76,18 @@ export function startPaperView(article: HTMLElement, options: PaperViewOptions):
     const fragment = decodeURIComponent(location.hash.slice(1));
     if (prefix && !fragment.startsWith(prefix)) return;
     const rest = fragment.slice(prefix.length);
-    const range = parseParagraphFragment(rest);
-    if (!range) {
+    const ranges = parseParagraphFragment(rest);
+    if (!ranges) {
       // In the one-file deck the browser does not scroll to `#paper/ref-4` by itself.
       if (prefix && rest) document.getElementById(rest)?.scrollIntoView({ block: 'start' });
       if (!bar.coverage.matches('[aria-pressed="true"]')) bar.notice.textContent = '';
       return;
     }
-    const shown = paragraphs.filter((p) => inRange(Number(p.dataset.deckParagraph), range));
-    if (!shown.length) {
-      bar.notice.textContent = UI.paper.noSuchParagraph(paragraphs.length, range.from);
-      return;
+    const shown = paragraphs.filter((p) => ranges.some((range) => inRange(Number(p.dataset.deckParagraph), range)));
+    const beyond = ranges.find((r) => r.to > paragraphs.length);
+    if (!shown.length || beyond) {
+      bar.notice.textContent = UI.paper.noSuchParagraph(paragraphs.length, beyond ? Math.max(beyond.from, paragraphs.length + 1) : ranges[0]!.from);
+      if (!shown.length) return;
     }
     for (const p of shown) {
       highlighted.push(p);
@@ -97,8 +99,7 @@ export function startPaperView(article: HTMLElement, options: PaperViewOptions):
     first.tabIndex = -1;
     first.focus({ preventScroll: true });
     first.scrollIntoView({ block: 'start' });
-    const last = shown.at(-1)!;
-    bar.notice.textContent = UI.paper.highlighted(first.dataset.deckParagraph ?? '', last.dataset.deckParagraph ?? '');
+    if (!beyond) bar.notice.textContent = UI.paper.highlighted(runsText(ranges));
   };
   window.addEventListener('hashchange', applyFragment);
 
@@ -114,8 +115,8 @@ export function startPaperView(article: HTMLElement, options: PaperViewOptions):
 }
 
 /** The fragment a link to these paragraphs has in this view. */
-export function paragraphHref(range: ParagraphRange, prefix = ''): string {
-  return `#${prefix}${paragraphFragment(range)}`;
+export function paragraphHref(ranges: ParagraphRange | readonly ParagraphRange[], prefix = ''): string {
+  return `#${prefix}${paragraphFragment(ranges)}`;
 }
 
 function inRange(n: number, range: ParagraphRange): boolean {

@@ -6,7 +6,7 @@ import { compileDeck } from '../../../src/compiler/compile-deck.ts';
 import { ErrorSink, formatContentError } from '../../../src/compiler/errors.ts';
 import { coverage, coverageErrors, leftOutParagraphs, paragraphRange, readLeftOut, type ParagraphLinks } from '../../../src/compiler/paper/coverage.ts';
 import { loadPaper } from '../../../src/compiler/paper/read-paper.ts';
-import { paragraphFragment, parseParagraphFragment } from '../../../src/shared/paper.ts';
+import { paragraphFragment, paragraphRanges, parseParagraphFragment } from '../../../src/shared/paper.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const paper = loadPaper(ROOT, new ErrorSink());
@@ -115,17 +115,24 @@ describe('leftOut: in slides/deck.yml', () => {
   });
 });
 
-describe('paragraph fragments: #p-12, #p-12-13, #paper/p-12', () => {
-  it('reads one paragraph or a range', () => {
-    expect(parseParagraphFragment('#p-12')).toEqual({ from: 12, to: 12 });
-    expect(parseParagraphFragment('p-12-13')).toEqual({ from: 12, to: 13 });
-    expect(parseParagraphFragment('#paper/p-3', 'paper/')).toEqual({ from: 3, to: 3 });
+describe('paragraph fragments: #p-12, #p-12-13, #p-3,5-7, #paper/p-12', () => {
+  it('reads one paragraph, a range, or several, as a slide\'s source= names them', () => {
+    expect(parseParagraphFragment('#p-12')).toEqual([{ from: 12, to: 12 }]);
+    expect(parseParagraphFragment('p-12-13')).toEqual([{ from: 12, to: 13 }]);
+    expect(parseParagraphFragment('#p-3,5-7')).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(parseParagraphFragment('#p-3%2C5-7')).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(parseParagraphFragment('#paper/p-3', 'paper/')).toEqual([{ from: 3, to: 3 }]);
+  });
+
+  it('writes them back: a slide\'s paragraphs as runs, and the runs as a fragment', () => {
+    expect(paragraphRanges([7, 3, 5, 6, 3])).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(paragraphFragment(paragraphRanges([7, 3, 5, 6]))).toBe('p-3,5-7');
     expect(paragraphFragment({ from: 12, to: 13 })).toBe('p-12-13');
     expect(paragraphFragment({ from: 12, to: 12 })).toBe('p-12');
   });
 
   it('names no paragraph for anything else', () => {
-    expect(['#ref-4', '#p-0', '#p-13-12', '#p-12-', '#/logic-power', '#p-12'].map((f, i) => parseParagraphFragment(f, i === 5 ? 'paper/' : ''))).toEqual([null, null, null, null, null, null]);
+    expect(['#ref-4', '#p-0', '#p-13-12', '#p-12-', '#/logic-power', '#p-12', '#p-3,', '#p-3,7-5'].map((f, i) => parseParagraphFragment(f, i === 5 ? 'paper/' : ''))).toEqual([null, null, null, null, null, null, null, null]);
   });
 });
 
