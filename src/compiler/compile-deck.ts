@@ -4,6 +4,7 @@ import { REFERENCES_SLIDE_ID } from '../shared/deck-model.ts';
 import { UI, uiText } from '../shared/ui-strings.ts';
 import { parseSection, partTokens, renderSection, type ParsedFile } from './compile-section.ts';
 import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences } from './deck-meta.ts';
+import { checkPlansFit } from './plans-fit.ts';
 import { DIAGRAMS_ENV, drawDiagrams, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
 import { boldClasses, DECK_CSS_DIR } from './fonts/deck-css.ts';
@@ -66,11 +67,12 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const slidesDir = options.slidesDir ?? 'slides';
   const sink = new ErrorSink();
   const warnings: string[] = [];
-  const meta = readDeckMeta(root, sink);
+  const { meta, planLines } = readDeckMeta(root, sink);
   const references = readReferences(root, sink);
   const paper = readPaperIfAny(root);
   const deck: DeckContext = {
     sink,
+    planIds: meta.plans.map((p) => p.id),
     bibliography: references,
     root,
     glossary: { terms: readGlossary(root, sink) },
@@ -103,13 +105,14 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   }
 
   deck.rendering = {
-    slideNumbers: new Map([...ids].map((id, i) => [id, i + 1])),
+    slideTitles: new Map(parsed.flatMap((p) => p.section.slides.map((s) => [s.id, s.title]))),
     drawings: drawings.byId,
   };
   const sections = parsed.map((p, i) => renderSection(p, md, i === 0));
   if (deck.citations.length && !ids.has(REFERENCES_SLIDE_ID)) {
     sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
   }
+  checkPlansFit(meta.plans, sections, planLines, sink);
   const model: DeckModel = {
     meta,
     sections,

@@ -143,7 +143,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
     // paper.html, each paragraph linked to the slides that teach it.
     paperPlugin({ links: () => compile().then((d) => d.paper?.links ?? []), leftOut: () => compile().then((d) => d.paper?.leftOut ?? []) }),
-    contentPolicyPlugin(),
+    // The one-file deck's policy is written once its scripts are inlined (export/bundle.ts): a
+    // second, earlier one would allow only the scripts it saw then and block the inlined deck.
+    ...(options.inlineFonts ? [] : [contentPolicyPlugin()]),
   ];
 }
 

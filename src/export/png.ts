@@ -12,7 +12,7 @@ export const PNG_SCALE = 1.5;
  * The deck as a speaker-view preview (`receiver`: reveal.js and the diagrams, none of the lecture
  * tools on top), with no margin, controls, progress bar, slide number or transition.
  */
-export const PNG_QUERY = '?receiver&margin=0&controls=false&progress=false&slideNumber=false&transition=none&backgroundTransition=none';
+export const PNG_QUERY = '?receiver&margin=0&controls=false&progress=false&slideNumber=false&transition=none&backgroundTransition=none&plan=all';
 
 /** How long a shown slide's widgets may take to be defined (the page loads a widget's module when its slide is near). */
 export const WIDGET_TIMEOUT_MS = 15_000;

@@ -30,7 +30,7 @@ const ZH_CN = {
     paper: '原文',
     teaching: '教学补充',
     /** The link from a glossary entry to the slide where the term is first used. */
-    seeSlide: (n: number): string => `见第 ${n} 页`,
+    seeSlide: (title: string): string => `见「${title}」`,
   },
   citation: {
     /** The accessible name of a citation marker. */
@@ -129,8 +129,6 @@ const ZH_CN = {
     onTime: '进度正常',
     ahead: (time: string): string => `提前 ${time}`,
     behind: (time: string): string => `落后 ${time}`,
-    line: (slide: string, start: string, elapsed: string, total: number, verdict: string): string =>
-      `计划：本页约 ${slide} · 应在第 ${start} 讲到此页 · 已讲 ${elapsed} · 全讲 ${total} 分钟 · ${verdict}`,
   },
   speaker: {
     label: '讲者视图',
@@ -138,6 +136,9 @@ const ZH_CN = {
     clockLabel: '现在时间',
     elapsed: (time: string): string => `已讲 ${time}`,
     restartClock: '重新计时',
+    /** `::: timing` in a cue: the plan shown, section by section. */
+    timing: (plan: string, minutes: number): string => `「${plan}」各部分用时（共 ${minutes} 分钟）：`,
+    sectionTime: (section: string, minutes: string, slides: number): string => `${section}：约 ${minutes} 分钟（${slides} 页）`,
     pacing: (slide: string, start: string, total: number, verdict: string): string => `本页约 ${slide} · 应在第 ${start} 讲到此页 · 全讲 ${total} 分钟 · ${verdict}`,
     current: '当前',
     next: '下一步',
@@ -271,6 +272,24 @@ const ZH_CN = {
     nextKey: '↓',
     hit: (k: number, n: number): string => `第 ${k} / ${n} 处`,
     noHit: '没有找到',
+  },
+  /** The lecture plans (deck.yml `plans`): which the presentation shows, and the slides it leaves out. */
+  plans: {
+    label: '课时计划',
+    /** The one plan of a deck whose deck.yml declares none. */
+    oneLecture: '整堂课',
+    /** `?plan=all`, in the choices. */
+    all: '全部幻灯片（排练用）',
+    shown: (plan: string, slides: number): string => `本次演示：${plan}，共 ${slides} 页`,
+    /** After `shown`, when no one chose it: deck.yml's default. */
+    byDefault: '（默认）',
+    change: '换用：',
+    outside: {
+      label: '不在本课时计划中的页面',
+      note: (plan: string): string => `这一页不在「${plan}」中，学习模式和讲义里都有。`,
+      openAll: '在全部幻灯片中打开',
+      close: '关闭',
+    },
   },
   restLoad: {
     title: '其余幻灯片未能加载',

@@ -52,7 +52,8 @@ describe('out/deck.html: the deck in one file, from a USB stick with no network'
   it('opens the speaker view with the notes of the current slide', async () => {
     await page.evaluate(() => (window as unknown as RevealWindow).Reveal.slide(2));
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await expect.poll(() => speaker.locator('.speaker-controls-notes').innerText(), { timeout: 15_000 }).toContain('计划');
+    await expect.poll(() => speaker.locator('.deck-speaker-notes').innerText(), { timeout: 15_000 }).not.toBe('');
+    expect(await speaker.locator('.deck-speaker-pacing').innerText()).toContain('本页约');
     await speaker.close();
   });
 

@@ -14,7 +14,7 @@ export const REFERENCES = new Map<number, Reference>(
 
 /** A fresh deck context, as the compiler makes one per build. */
 export function deckContext(terms: GlossaryTerm[] = [], { paper = false } = {}): DeckContext {
-  return { sink: new ErrorSink(), bibliography: REFERENCES, root: process.cwd(), glossary: { terms }, diagrams: [], links: [], citations: [], quizzes: [], paper: paper ? PAPER : null, rendering: { slideNumbers: new Map(), drawings: new Map() } };
+  return { sink: new ErrorSink(), planIds: ['45', '90'], bibliography: REFERENCES, root: process.cwd(), glossary: { terms }, diagrams: [], links: [], citations: [], quizzes: [], paper: paper ? PAPER : null, rendering: { slideTitles: new Map(), drawings: new Map() } };
 }
 
 /** The real paper (assets/paper/paper.txt), read once, for tests of `source=` and quotations: ¶1–¶45. */

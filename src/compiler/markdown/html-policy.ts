@@ -12,6 +12,12 @@ import { deckEnv, fileLine, placeOf, type RenderEnv } from './env.ts';
  * an error with its place, and is shown as text (never run, never dropped in silence).
  */
 
+/** The deck's widgets (src/deck/widgets/), with the attributes each may carry. */
+export const WIDGET_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  'growth-explorer': ['preset'],
+  'cake-explorer': ['seed'],
+};
+
 /** Elements the content may use, with the attributes each may carry besides the global ones. */
 export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   // Text.
@@ -23,9 +29,8 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   p: [], div: [], blockquote: [], hr: [], figure: [], figcaption: [], details: ['open'], summary: [],
   ul: [], ol: ['start', 'reversed', 'type'], li: ['value'], dl: [], dt: [], dd: [],
   table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'],
-  // The deck's widgets (src/deck/widgets/), with their own attributes.
-  'growth-explorer': ['preset'],
-  'cake-explorer': ['seed'],
+  // The deck's widgets, with their own attributes.
+  ...WIDGET_ELEMENTS,
 };
 
 /** Attributes any allowed element may carry. */

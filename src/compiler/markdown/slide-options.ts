@@ -1,15 +1,17 @@
+import { NO_PLAN } from '../../shared/deck-model.ts';
 import type { ErrorSink } from '../errors.ts';
 import { paragraphRange } from '../paper/coverage.ts';
+import { MIN_SLIDE_MINUTES } from './slide-minutes.ts';
 
 /** Options set by `<!-- .slide: … -->`; each one declared here once. */
 export interface SlideOptions {
   /** Reveal each top-level list item one at a time. @default false */
   steps: boolean;
-  /** This slide's planned minutes in the lecture (pacing); null = an even share. @default null */
+  /** This slide's planned minutes in a lecture; null = its kind's (slide-minutes.ts). @default null */
   minutes: number | null;
   /** Extra CSS classes for the slide. @default [] */
   classes: string[];
-  /** The lecture plans (deck.yml `plans`) the slide belongs to; null = every plan. @default null */
+  /** The lecture plans (deck.yml `plans`) the slide is in; null = every plan, [] = none (`plan=none`: self-study only). @default null */
   plans: string[] | null;
   /**
    * The paragraphs of the paper the slide teaches (`source=12-13`, `source=3,5-7`), ascending,
@@ -38,19 +40,25 @@ export interface SourceContext {
   paragraphs: number | null;
 }
 
-/** Reads an options comment's text; what it does not know is reported at `line`. */
-export function readSlideOptions(text: string, file: string, line: number, sink: ErrorSink, paper: SourceContext = { paragraphs: null }): SlideOptions {
+/**
+ * Reads an options comment's text; what it does not know is reported at `line`. `planIds`: the
+ * plans of deck.yml; `paper`: how many paragraphs `source=` can name.
+ */
+export function readSlideOptions(text: string, file: string, line: number, sink: ErrorSink, planIds: readonly string[], paper: SourceContext = { paragraphs: null }): SlideOptions {
   const options: SlideOptions = { ...NO_OPTIONS, classes: [] };
   for (const m of text.matchAll(OPTION)) {
     const key = m[1] ?? '';
     const hasValue = m[2] !== undefined;
     const value = m[3] ?? m[4];
     if (key === 'steps' && !hasValue) options.steps = true;
-    else if (key === 'minutes' && value !== undefined && Number(value) > 0) options.minutes = Number(value);
-    else if (key === 'class' && value) options.classes.push(...value.split(/\s+/).filter(Boolean));
-    else if (key === 'plan' && value) options.plans = value.split(',').filter(Boolean);
+    else if (key === 'minutes' && value !== undefined) {
+      const minutes = Number(value);
+      if (minutes >= MIN_SLIDE_MINUTES) options.minutes = minutes;
+      else sink.add(file, line, `\`${m[0]}\` is not a number of minutes of at least ${MIN_SLIDE_MINUTES}`, `Write e.g. \`minutes=1.5\`, or leave the minutes to the slide's kind.`);
+    } else if (key === 'class' && value) options.classes.push(...value.split(/\s+/).filter(Boolean));
+    else if (key === 'plan' && value) options.plans = readPlans(value, m[0], file, line, sink, planIds);
     else if (key === 'source') options.source = readSource(value ?? '', file, line, sink, paper);
-    else sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N` (N > 0), `class=name`, `plan=id` or `source=12-13`.');
+    else sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N`, `class=name`, `plan=id` or `source=12-13`.');
   }
   return options;
 }
@@ -76,4 +84,16 @@ function readSource(value: string, file: string, line: number, sink: ErrorSink, 
     return [];
   }
   return [...range.paragraphs].sort((a, b) => a - b);
+}
+
+/** `plan=90` or `plan=45,90`: plans of deck.yml; `plan=none`: in no lecture (self-study only). */
+function readPlans(value: string, written: string, file: string, line: number, sink: ErrorSink, planIds: readonly string[]): string[] {
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 1 && ids[0] === NO_PLAN) return [];
+  const unknown = ids.filter((id) => !planIds.includes(id));
+  if (unknown.length || ids.length === 0) {
+    const which = unknown.length ? `a plan slides/deck.yml does not declare (${unknown.map((id) => `\`${id}\``).join(', ')})` : 'no plan';
+    sink.add(file, line, `\`${written}\` names ${which}`, `Name plans of deck.yml (${planIds.map((id) => `\`${id}\``).join(', ')}), comma-separated, or \`plan=${NO_PLAN}\` for self-study only.`);
+  }
+  return [...new Set(ids.filter((id) => planIds.includes(id)))];
 }

@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
-import { isSpeakerMessage, sameOrigin, type PresenterState } from '../speaker/protocol.ts';
+import { switchPlan } from '../plans/switch-plan.ts';
+import { fromSameOrigin, isSpeakerMessage, sameOrigin, type PresenterState } from '../speaker/protocol.ts';
 import { whenReady, type ToolFactory } from '../tool.ts';
 
 /**
@@ -8,7 +9,7 @@ import { whenReady, type ToolFactory } from '../tool.ts';
  * speaker view's buttons and keys move the presentation. The lecture's clock starts at the
  * first move away from the first slide.
  */
-export const speakerLink: ToolFactory = ({ bus }) => {
+export const speakerLink: ToolFactory = ({ bus, manifest, plan }) => {
   let deck: RevealApi | null = null;
   let speaker: Window | null = null;
   let startedAt: number | null = null;
@@ -19,14 +20,18 @@ export const speakerLink: ToolFactory = ({ bus }) => {
     if (!deck || !slide) return null;
     const { h, v, f } = deck.getIndices();
     if (startedAt === null && (h > 0 || (v ?? 0) > 0)) startedAt = Date.now();
-    return { from: 'deck-presenter', state: deck.getState(), slideId: slide.id, step: (f ?? -1) + 1, startedAt };
+    return { from: 'deck-presenter', state: deck.getState(), slideId: slide.id, step: (f ?? -1) + 1, startedAt, plan: plan.id };
   };
   const send = (): void => {
     const now = state();
     if (now && speaker && !speaker.closed) speaker.postMessage(now, sameOrigin());
   };
   const onMessage = (e: MessageEvent): void => {
-    if (e.source !== speaker || !isSpeakerMessage(e.data) || !deck) return;
+    if (!fromSameOrigin(e) || !isSpeakerMessage(e.data) || !deck) return;
+    // A speaker view left open while this page reloaded says it is there: it is ours again.
+    if (e.data.kind === 'ready' && e.source) speaker = e.source as Window;
+    if (e.source !== speaker) return;
+    if (e.data.kind === 'plan') return switchPlan(manifest, e.data.plan, deck.getCurrentSlide()?.id ?? null);
     if (e.data.kind === 'command') {
       if (e.data.command === 'next') deck.next();
       else if (e.data.command === 'prev') deck.prev();

@@ -9,6 +9,7 @@ import { help } from '../controllers/help.ts';
 import { keyBindings } from '../controllers/keys.ts';
 import { laser } from '../controllers/laser.ts';
 import { menu } from '../controllers/menu.ts';
+import { outOfPlan } from '../controllers/out-of-plan.ts';
 import { pen } from '../controllers/pen.ts';
 import { penPrint } from '../controllers/pen-print.ts';
 import { popovers } from '../controllers/popovers.ts';
@@ -21,6 +22,7 @@ import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode } from '../mode.ts';
+import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
 /** The modes that run reveal.js. */
@@ -28,7 +30,7 @@ export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers],
+  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
   print: [diagrams, printView, penPrint],
   preview: [diagrams],
 };
@@ -39,7 +41,10 @@ const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
  */
 export async function startPresentation(mode: PresentationMode, manifest: DeckManifest): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  // Print and PDF have every slide; the presentation and its previews, the lecture plan's.
+  const slides = document.querySelector<HTMLElement>('.reveal .slides');
+  const plan = mode === 'print' || !slides ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).

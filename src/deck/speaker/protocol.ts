@@ -16,26 +16,40 @@ export interface PresenterState {
   step: number;
   /** When the lecture started (the first move away from the title), ms since the epoch; null before. */
   startedAt: number | null;
+  /** The lecture plan shown (its slides are the previews' and the pacing's). */
+  plan: string;
 }
 
-/** From the speaker view: it is there; or a command for the presentation. */
+/**
+ * From the speaker view: it is there (said again while it hears nothing, so a presentation that
+ * reloaded finds it); a command for the presentation; or another lecture plan to show.
+ */
 export type SpeakerMessage =
   | { from: 'deck-speaker'; kind: 'ready' }
-  | { from: 'deck-speaker'; kind: 'command'; command: 'next' | 'prev' | 'restart-clock' };
+  | { from: 'deck-speaker'; kind: 'command'; command: 'next' | 'prev' | 'restart-clock' }
+  | { from: 'deck-speaker'; kind: 'plan'; plan: string };
 
 /** The target origin for a window of the same page: its origin, or any for a page opened from a file (an opaque origin). */
 export function sameOrigin(): string {
   return location.protocol === 'file:' ? '*' : location.origin;
 }
 
+/** Whether a message comes from a window of this page's origin (any, for a page opened from a file). */
+export function fromSameOrigin(e: MessageEvent): boolean {
+  return location.protocol === 'file:' || e.origin === location.origin;
+}
+
 /** Whether a message's data is the speaker view's. */
 export function isSpeakerMessage(data: unknown): data is SpeakerMessage {
   const d = data as Partial<SpeakerMessage> | null;
-  return !!d && d.from === 'deck-speaker' && (d.kind === 'ready' || (d.kind === 'command' && ['next', 'prev', 'restart-clock'].includes(String((d as { command?: unknown }).command))));
+  if (!d || d.from !== 'deck-speaker') return false;
+  if (d.kind === 'ready') return true;
+  if (d.kind === 'plan') return typeof (d as { plan?: unknown }).plan === 'string';
+  return d.kind === 'command' && ['next', 'prev', 'restart-clock'].includes(String((d as { command?: unknown }).command));
 }
 
 /** Whether a message's data is the presentation's. */
 export function isPresenterState(data: unknown): data is PresenterState {
   const d = data as Partial<PresenterState> | null;
-  return !!d && d.from === 'deck-presenter' && typeof d.slideId === 'string' && typeof d.step === 'number' && typeof d.state === 'object';
+  return !!d && d.from === 'deck-presenter' && typeof d.slideId === 'string' && typeof d.step === 'number' && typeof d.state === 'object' && typeof d.plan === 'string';
 }

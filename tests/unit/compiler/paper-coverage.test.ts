@@ -177,7 +177,7 @@ describe('the build: every body paragraph taught by a slide (`source=`) or left 
       const file = join(root, 'slides/01-intro.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('source=31-43', 'source=31-45'));
     });
-    expect(errors).toEqual(['[deck] slides/deck.yml:4 ¶44 is listed as left out, but slide `intro-paths` teaches it. Remove it from `leftOut`, or from the slide\'s `source=`.']);
+    expect(errors).toEqual(['[deck] slides/deck.yml:3 ¶44 is listed as left out, but slide `intro-paths` teaches it. Remove it from `leftOut`, or from the slide\'s `source=`.']);
   });
 
   it('a deck without the paper has no coverage to report', async () => {
