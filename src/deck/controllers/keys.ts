@@ -1,9 +1,9 @@
-import { KEYS } from '../keys.ts';
+import { keysFor } from '../keys.ts';
 import type { ToolFactory } from '../tool.ts';
 
 /** Binds our own keys in reveal.js (replacing its binding of the same key, e.g. L); each sends a command on the bus. */
-export const keyBindings: ToolFactory = ({ bus }) => {
-  const commands = KEYS.flatMap((k) => (k.command ? [k.command] : []));
+export const keyBindings: ToolFactory = ({ bus, live }) => {
+  const commands = keysFor(live).flatMap((k) => (k.command ? [k.command] : []));
   let bound: { removeKeyBinding(keyCode: number): void } | null = null;
   return {
     id: 'deck-keys',

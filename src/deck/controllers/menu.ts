@@ -29,9 +29,10 @@ function planChoice(manifest: DeckManifest, plan: ActivePlan): string {
 
 /**
  * The section menu (`M`): every section and slide title, the current one marked; arrows move,
- * Enter or a click jumps, Esc closes. Also links the printable handout and study guide.
+ * Enter or a click jumps, Esc closes. Also links the printable handout and study guide. A
+ * student's live page has every slide and no plan to choose (the lecturer's plan is the lecture's).
  */
-export const menu: ToolFactory = ({ bus, manifest, plan }) => {
+export const menu: ToolFactory = ({ bus, manifest, plan, live }) => {
   let overlay: Overlay | null = null;
   const stops: (() => void)[] = [];
   return {
@@ -48,7 +49,7 @@ export const menu: ToolFactory = ({ bus, manifest, plan }) => {
       overlay = shown;
       shown.panel.innerHTML = `
     <h2 class="deck-overlay-title">${UI.menu.title}</h2>
-    ${planChoice(manifest, plan)}
+    ${live === 'student' ? '' : planChoice(manifest, plan)}
     <nav aria-label="${UI.menu.nav}"><ol class="deck-menu-sections">${manifest.sections
       .map((s) => ({ ...s, slides: s.slides.filter((sl) => inPlan(sl, plan.id)) }))
       .filter((s) => s.slides.length > 0)

@@ -21,7 +21,7 @@ import { slideEvents } from '../controllers/slide-events.ts';
 import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
-import type { DeckMode } from '../mode.ts';
+import type { DeckMode, LiveRole } from '../mode.ts';
 import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
@@ -35,16 +35,25 @@ const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
   preview: [diagrams],
 };
 
+/** A live lecture's part in the presentation: the page's role, and the live layer's tools (loaded apart). */
+export interface PresentationLive {
+  role: LiveRole;
+  tools: ToolFactory<{ id: string }>[];
+}
+
 /**
  * Starts reveal.js with the mode's tools as its plugins: each builds what it needs in `init`
  * and removes it in `destroy` (`Reveal.destroy()`). The tools share one bus, this deck's own.
+ * In a live lecture the live layer's tools come last (they build on the quiz forms and the keys).
  */
-export async function startPresentation(mode: PresentationMode, manifest: DeckManifest): Promise<void> {
+export async function startPresentation(mode: PresentationMode, manifest: DeckManifest, live: PresentationLive | null = null): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  // Print and PDF have every slide; the presentation and its previews, the lecture plan's.
+  // Print and PDF have every slide; the presentation and its previews, the lecture plan's. A
+  // student's live page has every slide too: it shows whatever slide the lecturer does.
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
-  const plan = mode === 'print' || !slides ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
-  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan };
+  const everySlide = mode === 'print' || !slides || live?.role === 'student';
+  const plan = everySlide ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan, live: live?.role ?? null };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
@@ -70,7 +79,7 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     pdfMaxPagesPerSlide: 1,
     // Our own study view replaces reveal.js's scroll view (see README, Architecture).
     scrollActivationWidth: 0,
-    plugins: [Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
+    plugins: [Search, Zoom, ...[...TOOLS[mode], ...(live?.tools ?? [])].map((make) => make(ctx))],
   });
   // Third-party tools (PDF exporters, test drivers) look for the instance here.
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;

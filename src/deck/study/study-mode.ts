@@ -4,7 +4,7 @@ import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
-import { urlForMode } from '../mode.ts';
+import { urlForMode, type LiveRole } from '../mode.ts';
 import { EVERY_SLIDE } from '../plans/apply-plan.ts';
 import type { DeckTool, ToolContext } from '../tool.ts';
 import { buildStudyDocument } from './study-view.ts';
@@ -20,11 +20,11 @@ export interface StudyView {
  * reader is in the part and in the deck, and runs the tools the study view shares with the
  * presentation (questions, definitions and citations, the place to resume).
  */
-export function startStudy(manifest: DeckManifest): StudyView | null {
+export function startStudy(manifest: DeckManifest, live: LiveRole | null = null): StudyView | null {
   const reveal = document.querySelector<HTMLElement>('.reveal');
   const slides = reveal?.querySelector<HTMLElement>('.slides');
   if (!reveal || !slides) return null;
-  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan: EVERY_SLIDE };
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan: EVERY_SLIDE, live };
   // The build marked the first slide `present` for the static page; the study view has no present slide.
   slides.querySelectorAll('section.present').forEach((s) => s.classList.remove('present'));
   const main = buildStudyDocument(manifest, slides);

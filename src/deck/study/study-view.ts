@@ -2,6 +2,9 @@ import { ATTR, type DeckManifest } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
 import { UI } from '../../shared/ui-strings.ts';
 
+/** On each element that was a fragment: the step (1, 2, …) at which the slide shows it. */
+export const STEP_OF = 'data-deck-step-of';
+
 /**
  * Turns the compiled slides into a reading document: one `<section>` with an `<h2>` per part
  * of the paper, one `<article>` with an `<h3>` per slide, every step shown, and the notes
@@ -40,7 +43,12 @@ function studySlide(slide: HTMLElement): HTMLElement {
   const notes = [...slide.querySelectorAll<HTMLElement>('aside.notes')].sort((a, b) => Number(a.getAttribute(ATTR.step) ?? 0) - Number(b.getAttribute(ATTR.step) ?? 0));
   notes.forEach((n) => n.remove());
   demoteHeadings(slide);
-  for (const el of slide.querySelectorAll('.fragment')) el.classList.remove('fragment', 'visible', 'current-fragment');
+  // Each former fragment keeps the step that shows it (reveal.js's order: the document's), so a
+  // live lecture can show a phone the steps the projector shows.
+  for (const [i, el] of [...slide.querySelectorAll('.fragment')].entries()) {
+    el.classList.remove('fragment', 'visible', 'current-fragment');
+    el.setAttribute(STEP_OF, String(i + 1));
+  }
   for (const table of slide.querySelectorAll('table')) {
     const box = document.createElement('div');
     box.className = 'deck-scroll-x';
