@@ -156,7 +156,8 @@ export const REFERENCES_SLIDE_ID = 'references';
  * - `ref`: on a citation's link, the number of the reference;
  * - `scores`: where the table of the reader's quiz scores goes (`::: scores`);
  * - `timing`: where the speaker view puts each section's minutes in the plan shown (`::: timing`);
- * - `rest`: on index.html's link to the document of the other slides, that document's id.
+ * - `rest`: on index.html's link to the document of the other slides, that document's id;
+ * - `source`: on a slide's 「原文」 link, the paragraphs it teaches as a fragment (`p-12-13`).
  */
 export const ATTR = {
   section: 'data-deck-section',
@@ -171,6 +172,7 @@ export const ATTR = {
   scores: 'data-deck-quiz-scores',
   timing: 'data-deck-plan-timing',
   rest: 'data-deck-rest',
+  source: 'data-deck-source',
 } as const;
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */

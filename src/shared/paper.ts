@@ -17,6 +17,12 @@ export interface LeftOutParagraph {
 /** The paper page's data islands: `<script type="application/json">` with these ids. */
 export const PAPER_LINKS_ID = 'deck-paper-links';
 export const PAPER_LEFT_OUT_ID = 'deck-paper-left-out';
+/** The one-file deck's copy of the paper page's content, in index.html: `<template>` with this id. */
+export const PAPER_TEMPLATE_ID = 'deck-paper-template';
+/** What comes before `p-12` in the one-file deck's address of the paper view: `#paper/p-12`. */
+export const PAPER_VIEW_PREFIX = 'paper/';
+/** `<html data-deck-view="paper">` while the one-file deck shows the paper instead of the slides. */
+export const PAPER_VIEW = 'paper';
 
 /** A paragraph's anchor in the paper page: `p-12`. */
 export function paragraphId(n: number): string {

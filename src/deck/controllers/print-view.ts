@@ -1,9 +1,11 @@
 import type { RevealApi } from 'reveal.js';
+import { unlinkSources } from '../paper/source-links.ts';
 import type { ToolFactory } from '../tool.ts';
 
 /**
  * The print view shows every slide, but reveal.js leaves `hidden` and `aria-hidden` on those that
  * were not current: a PDF saved from the browser would then have no bookmarks and no tagged text.
+ * The slides' 「原文」 links print as text (source-links.ts).
  */
 export const printView: ToolFactory = () => {
   let deck: RevealApi | null = null;
@@ -17,6 +19,8 @@ export const printView: ToolFactory = () => {
     id: 'deck-print-view',
     init(revealDeck) {
       deck = revealDeck;
+      const slides = revealDeck.getSlidesElement();
+      if (slides) unlinkSources(slides);
       // reveal.js lays the pages out after it is ready; do it again once they are.
       deck.on('ready', unhide);
       deck.on('pdf-ready', unhide);

@@ -1,4 +1,5 @@
 import { placeOf, type DeckManifest } from '../../shared/deck-model.ts';
+import { PAPER_VIEW_PREFIX } from '../../shared/paper.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
@@ -28,6 +29,7 @@ export function startStudy(manifest: DeckManifest, live: LiveRole | null = null)
   // The build marked the first slide `present` for the static page; the study view has no present slide.
   slides.querySelectorAll('section.present').forEach((s) => s.classList.remove('present'));
   const main = buildStudyDocument(manifest, slides);
+  main.querySelector('.deck-study-toc')?.after(paperLink());
   const header = studyHeader();
   reveal.replaceWith(header, main);
   document.documentElement.classList.add('deck-study-mode');
@@ -76,6 +78,17 @@ export function startStudy(manifest: DeckManifest, live: LiveRole | null = null)
       tools.forEach((t) => t.destroy());
     },
   };
+}
+
+/** Under the contents: the paper itself, each paragraph with the slides that teach it (paper.html, or the one-file deck's view of it). */
+function paperLink(): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'deck-study-paper';
+  const a = document.createElement('a');
+  a.href = import.meta.env.VITE_DECK_ONE_FILE ? `#${PAPER_VIEW_PREFIX}` : './paper.html';
+  a.textContent = UI.menu.paper;
+  p.append(UI.menu.read, a);
+  return p;
 }
 
 function studyHeader(): HTMLElement {
