@@ -15,6 +15,8 @@ import { registerWidgets, registerWidgetsInView, registerWidgetsNearSlide, type 
  * lecture tools load only in the modes that use them; the study view never loads reveal.js;
  * the widgets (and KaTeX's JavaScript) load when their slide is near (print: at once). The live
  * classroom's layer (and socket.io-client) loads only on a page opened with `?join` or `?live`.
+ * The one-file deck opened at `#paper/…` shows the paper first, and starts the deck when the
+ * reader turns to the slides.
  */
 async function boot(): Promise<void> {
   keepAcceptedParameters();
@@ -22,6 +24,8 @@ async function boot(): Promise<void> {
   const live = decideLive(location.search, mode);
   // The lecturer's token leaves the address bar before anything can show or copy it.
   const token = live === 'lecturer' ? takeLecturerToken() : null;
+  // The one-file deck carries the paper as a view of its own (#paper/p-12): its listener goes first.
+  if (import.meta.env.VITE_DECK_ONE_FILE) await (await import('./paper/paper-in-page.ts')).paperInPage();
   document.documentElement.dataset.deckMode = mode;
   if (live) document.documentElement.dataset.deckLive = live;
   const manifest = readManifest();

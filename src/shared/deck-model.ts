@@ -63,6 +63,12 @@ export interface SlideInfo {
   plans: string[];
   /** How many steps (fragments) it reveals one at a time; 0 for none. */
   steps: number;
+  /**
+   * The paragraphs of the paper it teaches (`source=12-13`), ascending, as the paper view
+   * numbers them (¶1…); null for a slide that names none (the title, a section opener, the
+   * back matter).
+   */
+  source: number[] | null;
 }
 
 /** One section of the paper: one file of slides/, one horizontal group of slides. */
@@ -168,7 +174,8 @@ export const REFERENCES_SLIDE_ID = 'references';
  * - `ref`: on a citation's link, the number of the reference;
  * - `scores`: where the table of the reader's quiz scores goes (`::: scores`);
  * - `timing`: where the speaker view puts each section's minutes in the plan shown (`::: timing`);
- * - `rest`: on index.html's link to the document of the other slides, that document's id.
+ * - `rest`: on index.html's link to the document of the other slides, that document's id;
+ * - `source`: on a slide's 「原文」 link, the paragraphs it teaches as a fragment (`p-12-13`).
  */
 export const ATTR = {
   section: 'data-deck-section',
@@ -183,6 +190,7 @@ export const ATTR = {
   scores: 'data-deck-quiz-scores',
   timing: 'data-deck-plan-timing',
   rest: 'data-deck-rest',
+  source: 'data-deck-source',
 } as const;
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */

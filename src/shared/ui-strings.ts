@@ -128,6 +128,9 @@ const ZH_CN = {
     separator: ' · ',
     /** The one-file deck has no printable pages of its own: the slides print from the browser. */
     slidesPdfOneFile: '幻灯片 PDF（用浏览器打印）',
+    /** Before the link to the paper's reading view. */
+    read: '原文：',
+    paper: '论文原文（每段标出讲解它的幻灯片）',
   },
   pen: {
     label: '画笔',
@@ -258,7 +261,18 @@ const ZH_CN = {
     paragraph: (n: number): string => `第 ${n} 段`,
     pilcrow: '¶',
     noSuchParagraph: (count: number, n: number): string => `论文正文只有 ¶1–¶${count}，没有 ¶${n}。`,
-    highlighted: (from: string, to: string): string => (from === to ? `已标出 ¶${from}` : `已标出 ¶${from}–¶${to}`),
+    /** One paragraph, and a run of them (「¶12」, 「¶12–13」), as slides and notices name them. */
+    one: (n: number): string => `¶${n}`,
+    run: (from: number, to: number): string => `¶${from}–${to}`,
+    /** Between runs: 「¶3、¶5–7」. */
+    runSeparator: '、',
+    highlighted: (runs: string): string => `已标出 ${runs}`,
+    /** A slide's link to the paragraphs it teaches: 「原文 ¶12–13」, 「原文 ¶3、¶5–7」. */
+    sourceLink: (runs: string): string => `原文 ${runs}`,
+    /** The same for more than three runs, counted: 「原文 ¶3、¶7 等 12 段」. */
+    sourceLinkMany: (runs: string, count: number): string => `原文 ${runs} 等 ${count} 段`,
+    /** The tooltip of that link. */
+    sourceTitle: '在论文原文中查看本页讲解的段落',
     marks: { taught: '已讲解', 'left-out': '有意略过', untaught: '未讲解' },
     taughtBy: '本段讲解：',
     /** Between slide titles. */

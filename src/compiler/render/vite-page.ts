@@ -8,7 +8,7 @@ import { attribute, isElement, parseHtmlDocument, serializeHtml, setAttribute, w
 import { manifestOf } from '../model.ts';
 import { restDocument, restFileName, restId } from './rest-document.ts';
 import { studyFirstScreenHtml } from './study-first-screen.ts';
-import { slidesHtml } from './slides-html.ts';
+import { slidesHtml, type PaperLinks } from './slides-html.ts';
 
 /** The template's placeholder for a page that shows the first slide at once and the rest after it. */
 const FIRST_ONLY = '<!--deck:slides first-->';
@@ -43,7 +43,7 @@ const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
  *
  * Runs before `deck:slides` (which fills the title, the other placeholder and the manifest).
  */
-export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true } = {}): Plugin {
+export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true, paperLinks = 'page' as PaperLinks } = {}): Plugin {
   let config: ResolvedConfig;
   let rest: { fileName: string; html: string } | null = null;
 
@@ -55,9 +55,9 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
     let page = d.diagramCss ? html.replace('</head>', () => `<style id="deck-diagram-styles">${d.diagramCss}</style>\n</head>`) : html;
     if (!page.includes(FIRST_ONLY)) return page;
     page = page.replace(STUDY_FIRST, () => studyFirstScreenHtml(sections, manifestOf(d.model)));
-    if (!split || config.command !== 'build') return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'all', { present: true }));
+    if (!split || config.command !== 'build') return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'all', { present: true, paperLinks }));
 
-    const others = slidesHtml(sections, 'rest');
+    const others = slidesHtml(sections, 'rest', { paperLinks });
     if (others) {
       const assets = config.build.assetsDir;
       const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
@@ -68,7 +68,7 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
       rest = { fileName: `${assets}/${restFileName(id)}`, html: restDocument(others, meta.title, meta.lang, base, id) };
       page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" ${ATTR.rest}="${id}" href="${config.base}${rest!.fileName}">\n</head>`);
     }
-    return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true }));
+    return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true, paperLinks }));
   };
 
   return {

@@ -1,6 +1,7 @@
 import '../styles/handout.css';
 import { allSlides, ATTR, type DeckManifest } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
+import { unlinkSources } from '../paper/source-links.ts';
 import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
@@ -40,6 +41,7 @@ async function boot(): Promise<void> {
 
   source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
+  unlinkSources(main);
   fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
   registerWidgets();
   await finishPrintPage({ runningHeads: WORKSHEET_HEADS, blankPages: ['deck-cover'] });

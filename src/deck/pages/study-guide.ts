@@ -1,6 +1,7 @@
 import '../styles/study-guide.css';
 import { allSlides, ATTR } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
+import { unlinkSources } from '../paper/source-links.ts';
 import { readManifest } from '../read-manifest.ts';
 import { buildStudyDocument } from '../../shared/study-document.ts';
 import { registerWidgets } from '../widgets/index.ts';
@@ -49,6 +50,7 @@ function boot(): Promise<void> | void {
   const ids = allSlides(manifest).map((s) => s.id);
   main.querySelectorAll('.deck-answers').forEach((el) => numberSlideLinks(el, ids));
   numberSlides(main, ids);
+  sourcesBesideSlides(main);
 
   source.replaceWith(printBanner(UI.studyGuide.title, { href: './handout.html', label: UI.handout.link }), main);
   linkWithinPage(main);
@@ -64,6 +66,19 @@ function boot(): Promise<void> | void {
     runningHeads: [...manifest.sections.map((s) => ({ page: sectionPageName(s.id), title: s.title })), ...WORKSHEET_HEADS],
     blankPages: ['deck-cover'],
   });
+}
+
+/**
+ * Each slide's 「原文 ¶12–13」 beside its heading, on the right (study-guide.css), as text: the
+ * reader finds the paragraphs in paper.pdf, which numbers them alike.
+ */
+function sourcesBesideSlides(main: HTMLElement): void {
+  unlinkSources(main);
+  for (const source of main.querySelectorAll<HTMLElement>('article.deck-study-slide > .deck-source')) {
+    const article = source.parentElement!;
+    const heading = article.querySelector(':scope > :is(h3, h4, h5, h6)');
+    article.insertBefore(source, heading ?? article.firstChild);
+  }
 }
 
 /** Each slide's heading starts with the slide's number, as on the slides and in the handout. */

@@ -1,5 +1,7 @@
 import { STUDY_FIRST_SCREEN_CLASS, type DeckManifest } from '../../shared/deck-model.ts';
+import { PAPER_VIEW_PREFIX } from '../../shared/paper.ts';
 import { showPlace, studyDocument, studyGroups, studyHeader, studyPart } from '../../shared/study-document.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
 import { quiz } from '../controllers/quiz.ts';
@@ -32,6 +34,7 @@ export async function startStudy(manifest: DeckManifest, live: LiveRole | null =
   const [firstGroup, ...groups] = studyGroups(slides);
   const main = studyDocument(manifest, document);
   if (firstGroup) main.append(studyPart(manifest, firstGroup));
+  main.querySelector('.deck-study-toc')?.after(paperLink());
   const header = studyHeader(manifest, document, firstGroup?.querySelector('section[id]')?.id ?? '');
   const painted = document.querySelector(`.${STUDY_FIRST_SCREEN_CLASS}`);
   document.documentElement.classList.add('deck-study-mode');
@@ -84,3 +87,15 @@ export async function startStudy(manifest: DeckManifest, live: LiveRole | null =
     },
   };
 }
+
+/** Under the contents: the paper itself, each paragraph with the slides that teach it (paper.html, or the one-file deck's view of it). */
+function paperLink(): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'deck-study-paper';
+  const a = document.createElement('a');
+  a.href = import.meta.env.VITE_DECK_ONE_FILE ? `#${PAPER_VIEW_PREFIX}` : './paper.html';
+  a.textContent = UI.menu.paper;
+  p.append(UI.menu.read, a);
+  return p;
+}
+
