@@ -17,17 +17,20 @@ const ATOMS = '.deck-term-wrap, .katex:not(.katex-display .katex), sup.deck-cite
 
 /** Joins each term, inline formula and citation under `root` to the punctuation beside it. Safe to run twice. */
 export function joinPunctuation(root: ParentNode): void {
-  for (const atom of root.querySelectorAll<HTMLElement>(ATOMS)) {
-    if (atom.parentElement?.closest(ATOMS) || atom.parentElement?.matches('span.deck-nobreak')) continue;
-    const citation = atom.matches('sup.deck-cite');
+  for (const found of root.querySelectorAll<HTMLElement>(ATOMS)) {
+    if (found.parentElement?.closest(ATOMS) || found.parentElement?.matches('span.deck-nobreak')) continue;
+    const citation = found.matches('sup.deck-cite');
+    const long = found.matches('.katex') && formulaPieces(found).length > WHOLE_FORMULA_PIECES;
+    const atom = long ? formulaEnd(found) : found;
     const before = atom.previousSibling;
     const after = atom.nextSibling;
-    const joined = atom.previousSibling instanceof HTMLElement && atom.previousSibling.matches('span.deck-nobreak') ? atom.previousSibling : null;
+    // Citations in a row ([5][6]) go in one join, with the characters before the first.
+    const joined = citation && atom.previousSibling instanceof HTMLElement && atom.previousSibling.matches('span.deck-nobreak') && atom.previousSibling.lastChild instanceof HTMLElement && atom.previousSibling.lastChild.matches('sup.deck-cite') ? atom.previousSibling : null;
     // Before: the opening punctuation that leads into it; for a citation, the character it follows.
     let lead: Text | null = null;
     if (!joined && before instanceof Text) {
       const n = citation ? citedWords(before.data) : trailing(before.data, (ch) => OPENING_PUNCTUATION.includes(ch));
-      if (n > 0) lead = before.splitText(before.data.length - n);
+      if (n > 0 && !long) lead = before.splitText(before.data.length - n);
     }
     let tail: Text | null = null;
     if (after instanceof Text) {
@@ -48,6 +51,34 @@ export function joinPunctuation(root: ParentNode): void {
   }
 }
 
+/** A long formula still breaks where KaTeX allows (after its relations and operators). */
+const WHOLE_FORMULA_PIECES = 3;
+
+/**
+ * What of a long formula (more than WHOLE_FORMULA_PIECES of KaTeX's unbreakable pieces) is joined
+ * to the punctuation after it: only its last piece, moved into a formula box of its own (seen
+ * only: the MathML of the first box names the whole formula). A short formula is joined whole.
+ */
+function formulaEnd(katex: HTMLElement): HTMLElement {
+  const next = katex.nextSibling;
+  if (!(next instanceof Text && CLOSING_PUNCTUATION.includes(next.data.charAt(0)))) return katex;
+  const end = document.createElement('span');
+  end.className = 'katex deck-katex-end';
+  end.setAttribute('aria-hidden', 'true');
+  const endHtml = document.createElement('span');
+  endHtml.className = 'katex-html';
+  endHtml.append(formulaPieces(katex).at(-1)!);
+  end.append(endHtml);
+  katex.after(end);
+  return end;
+}
+
+/** KaTeX's unbreakable pieces of a formula, in order. */
+function formulaPieces(katex: HTMLElement): Element[] {
+  const html = katex.querySelector(':scope > .katex-html');
+  return html ? [...html.children].filter((c) => c.classList.contains('katex-base')) : [];
+}
+
 /**
  * How much of the text before a citation goes with it: the punctuation it follows and the two
  * characters before that, so that neither the marker nor one character with it starts a line.
@@ -55,6 +86,40 @@ export function joinPunctuation(root: ParentNode): void {
 function citedWords(text: string): number {
   const punctuation = trailing(text, (ch) => /\p{P}/u.test(ch));
   return punctuation + trailing(text.slice(0, text.length - punctuation), (ch) => ch.trim() !== '' && !/\p{P}/u.test(ch), 2);
+}
+
+/**
+ * Headings break between words, not inside one (新质生产力赋能共同富裕的 / 内在逻辑与推进路径, not
+ * 共同富 / 裕): the browser's own Chinese word segmenter (`Intl.Segmenter`) finds the words, a
+ * `<wbr>` marks each place a line may break, and `word-break: keep-all` (class `deck-words`)
+ * allows no other between two characters. One-character words (的, 与, 力 …) stay with the word
+ * before them, so a line never starts with one. Punctuation keeps its own rules. Safe to run twice.
+ */
+export function breakHeadingsAtWords(root: ParentNode): void {
+  if (typeof Intl.Segmenter !== 'function') return;
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const heading of root.querySelectorAll<HTMLElement>('h1, h2, h3, h4')) {
+    if (heading.classList.contains('deck-words') || heading.closest('svg')) continue;
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    for (const text of texts) {
+      const parts: (string | HTMLElement)[] = [];
+      let run = '';
+      let previous: Intl.SegmentData | null = null;
+      for (const segment of segmenter.segment(text.data)) {
+        if (previous?.isWordLike && segment.isWordLike && [...segment.segment].length > 1 && /\p{Script=Han}/u.test(segment.segment)) {
+          parts.push(run, document.createElement('wbr'));
+          run = '';
+        }
+        run += segment.segment;
+        previous = segment;
+      }
+      parts.push(run);
+      if (parts.length > 1) text.replaceWith(...parts);
+    }
+    heading.classList.add('deck-words');
+  }
 }
 
 /** How many UTF-16 units at the end of `text` are code points that pass `test` (at most `max` of them). */

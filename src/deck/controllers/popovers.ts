@@ -1,7 +1,7 @@
 import { ATTR, REFERENCES_SLIDE_ID } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import type { DeckTool, ToolFactory } from '../tool.ts';
-import { joinPunctuation } from '../typeset.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 
 /**
  * Definitions of glossary terms and the full text of citations, shown on hover, focus or tap.
@@ -23,6 +23,7 @@ export const popovers: ToolFactory<DeckTool> = ({ bus }) => {
     init() {
       // The terms and citations this tool serves stay on the line of the punctuation beside them.
       joinPunctuation(document.body);
+      breakHeadingsAtWords(document.body);
       startPopovers(listen);
       const back = startReturnButton();
       returnButton = back.button;

@@ -16,6 +16,7 @@ export interface LineReport {
  * - starts with a closing punctuation mark (，。、；：？！）」』” …) or ends with an opening one (（「『“ …);
  * - holds a single CJK character and nothing else but punctuation, in a block of several lines;
  * - holds nothing but a citation marker (`[3]`);
+ * - ends inside a number that the next line finishes (142.|2, 20.9|%);
  * and a citation must not be followed by a space before the punctuation after it.
  * Formulas (KaTeX), diagrams (SVG), speaker notes and whatever is not shown are left out.
  */
@@ -34,7 +35,7 @@ export function checkLines(page: Page, selector: string): Promise<LineReport> {
         }
         return document.body;
       };
-      type Char = { ch: string; left: number; top: number; right: number; cite: boolean };
+      type Char = { ch: string; left: number; top: number; right: number; cite: boolean; spaced?: boolean };
       let lines = 0;
       const violations: string[] = [];
       for (const root of document.querySelectorAll(selector)) {
@@ -58,14 +59,17 @@ export function checkLines(page: Page, selector: string): Promise<LineReport> {
           blocks.set(block, chars);
           const cite = el.closest('sup.deck-cite') !== null;
           const range = document.createRange();
+          let spaced = false;
           for (let i = 0; i < text.data.length; ) {
             const ch = String.fromCodePoint(text.data.codePointAt(i)!);
             range.setStart(text, i);
             range.setEnd(text, i + ch.length);
             i += ch.length;
             const r = [...range.getClientRects()].find((b) => b.width > 0);
+            if (!ch.trim()) spaced = true;
             if (!r || !ch.trim()) continue;
-            chars.push({ ch, left: r.left, top: r.top, right: r.right, cite });
+            chars.push({ ch, left: r.left, top: r.top, right: r.right, cite, spaced });
+            spaced = false;
           }
           // The text just after a citation: no space before its punctuation.
           const sup = el.closest('sup.deck-cite');
@@ -92,6 +96,8 @@ export function checkLines(page: Page, selector: string): Promise<LineReport> {
             const content = line.filter((c) => !c.cite && !/\p{P}/u.test(c.ch));
             if (split.length > 1 && content.length === 1 && han.test(content[0]!.ch)) violations.push(`${where} holds one character`);
             if (split.length > 1 && line.every((c) => c.cite)) violations.push(`${where} holds only a citation`);
+            const next = split[n + 1];
+            if (next && !next[0]!.spaced && /[\d.,]/.test(line.at(-1)!.ch) && /[\d%.]/.test(next[0]!.ch) && /\d/.test(line.at(-1)!.ch + next[0]!.ch)) violations.push(`${where} breaks the number ${line.slice(-3).map((c) => c.ch).join('')}|${next.slice(0, 3).map((c) => c.ch).join('')}`);
           }
         }
       }
