@@ -20,8 +20,11 @@ export function joinPunctuation(root: ParentNode): void {
   for (const found of root.querySelectorAll<HTMLElement>(ATOMS)) {
     if (found.parentElement?.closest(ATOMS) || found.parentElement?.matches('span.deck-nobreak')) continue;
     const citation = found.matches('sup.deck-cite');
-    const long = found.matches('.katex') && formulaPieces(found).length > WHOLE_FORMULA_PIECES;
-    const atom = long ? formulaEnd(found) : found;
+    if (found.matches('.katex') && formulaPieces(found).length > WHOLE_FORMULA_PIECES) {
+      joinFormulaEnd(found);
+      continue;
+    }
+    const atom = found;
     const before = atom.previousSibling;
     const after = atom.nextSibling;
     // Citations in a row ([5][6]) go in one join, with the characters before the first.
@@ -30,7 +33,7 @@ export function joinPunctuation(root: ParentNode): void {
     let lead: Text | null = null;
     if (!joined && before instanceof Text) {
       const n = citation ? citedWords(before.data) : trailing(before.data, (ch) => OPENING_PUNCTUATION.includes(ch));
-      if (n > 0 && !long) lead = before.splitText(before.data.length - n);
+      if (n > 0) lead = before.splitText(before.data.length - n);
     }
     let tail: Text | null = null;
     if (after instanceof Text) {
@@ -55,22 +58,30 @@ export function joinPunctuation(root: ParentNode): void {
 const WHOLE_FORMULA_PIECES = 3;
 
 /**
- * What of a long formula (more than WHOLE_FORMULA_PIECES of KaTeX's unbreakable pieces) is joined
- * to the punctuation after it: only its last piece, moved into a formula box of its own (seen
- * only: the MathML of the first box names the whole formula). A short formula is joined whole.
+ * A long formula (more than WHOLE_FORMULA_PIECES of KaTeX's unbreakable pieces) followed by
+ * punctuation: its last piece and the punctuation go together, in a join inside the formula
+ * (where KaTeX's styles still reach the piece; the punctuation is set back in the deck's font,
+ * theme.css). The formula's other pieces keep their breaks. Returns whether it joined them.
  */
-function formulaEnd(katex: HTMLElement): HTMLElement {
+function joinFormulaEnd(katex: HTMLElement): boolean {
   const next = katex.nextSibling;
-  if (!(next instanceof Text && CLOSING_PUNCTUATION.includes(next.data.charAt(0)))) return katex;
-  const end = document.createElement('span');
-  end.className = 'katex deck-katex-end';
-  end.setAttribute('aria-hidden', 'true');
-  const endHtml = document.createElement('span');
-  endHtml.className = 'katex-html';
-  endHtml.append(formulaPieces(katex).at(-1)!);
-  end.append(endHtml);
-  katex.after(end);
-  return end;
+  const last = formulaPieces(katex).at(-1);
+  if (!last || !(next instanceof Text)) return false;
+  const n = leading(next.data, (ch) => CLOSING_PUNCTUATION.includes(ch));
+  if (n === 0) return false;
+  if (n < next.data.length) next.splitText(n);
+  const html = document.createElement('span');
+  html.className = 'katex-html';
+  html.setAttribute('aria-hidden', 'true');
+  html.append(last);
+  const tail = document.createElement('span');
+  tail.className = 'deck-katex-tail';
+  tail.append(next);
+  const join = document.createElement('span');
+  join.className = 'deck-nobreak';
+  join.append(html, tail);
+  katex.append(join);
+  return true;
 }
 
 /** KaTeX's unbreakable pieces of a formula, in order. */

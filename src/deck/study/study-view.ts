@@ -41,6 +41,8 @@ function studySlide(slide: HTMLElement): HTMLElement {
   notes.forEach((n) => n.remove());
   demoteHeadings(slide);
   for (const el of slide.querySelectorAll('.fragment')) el.classList.remove('fragment', 'visible', 'current-fragment');
+  // A wide diagram's phone drawing comes out of its template; study.css shows it in a narrow column.
+  for (const narrow of slide.querySelectorAll<HTMLTemplateElement>('figure.deck-diagram > template.deck-diagram-narrow')) narrow.replaceWith(narrow.content);
   for (const table of slide.querySelectorAll('table')) {
     const box = document.createElement('div');
     box.className = 'deck-scroll-x';
