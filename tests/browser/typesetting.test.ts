@@ -9,7 +9,7 @@ import { showSlide, slideIds } from './helpers/slides.ts';
  * that starts with a closing punctuation mark or ends with an opening one, no line of a single
  * character, no citation marker alone on a line, no space between a citation and its
  * punctuation. On every slide at 1280×720 with every step shown, in the study view on a
- * 390×844 phone, and on the printable pages as they print.
+ * 390×844 phone, and on the printed pages: the slide PDF's, the handout's, the study guide's.
  */
 let browser: Browser;
 const figures: Record<string, LineReport> = {};
@@ -55,6 +55,7 @@ describe('Chinese line breaking', () => {
   });
 
   for (const [name, selector] of [
+    ['?print-pdf', '.reveal .pdf-page > section[id]'],
     ['handout.html', '.deck-cover, .deck-sheet-slide, .deck-worksheet, .deck-answers'],
     ['notes.html', 'main'],
   ] as const) {

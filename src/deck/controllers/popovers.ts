@@ -1,7 +1,6 @@
 import { ATTR, REFERENCES_SLIDE_ID } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import type { DeckTool, ToolFactory } from '../tool.ts';
-import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 
 /**
  * Definitions of glossary terms and the full text of citations, shown on hover, focus or tap.
@@ -21,9 +20,6 @@ export const popovers: ToolFactory<DeckTool> = ({ bus }) => {
   return {
     id: 'deck-popovers',
     init() {
-      // The terms and citations this tool serves stay on the line of the punctuation beside them.
-      joinPunctuation(document.body);
-      breakHeadingsAtWords(document.body);
       startPopovers(listen);
       const back = startReturnButton();
       returnButton = back.button;

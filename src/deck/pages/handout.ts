@@ -5,6 +5,7 @@ import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
+import { blankScores } from '../controllers/quiz.ts';
 import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { framedSlide } from './slide-frame.ts';
@@ -41,6 +42,7 @@ async function boot(): Promise<void> {
   source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
   joinPunctuation(main);
+  blankScores(main, manifest);
   breakHeadingsAtWords(main);
   fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
   registerWidgets();

@@ -20,15 +20,16 @@ import { resume } from '../controllers/resume.ts';
 import { revealAria } from '../controllers/reveal-aria.ts';
 import { slideEvents } from '../controllers/slide-events.ts';
 import { toolbar } from '../controllers/toolbar.ts';
+import { typesetting } from '../controllers/typesetting.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode } from '../mode.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<Exclude<DeckMode, 'study'>, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, keyBindings, revealAria, toolbar, menu, help, laser, pen, pacing, slideEvents, resume, quiz, popovers],
-  print: [diagrams, printView, penPrint],
-  preview: [diagrams],
+  present: [diagrams, typesetting, keyBindings, revealAria, toolbar, menu, help, laser, pen, pacing, slideEvents, resume, quiz, popovers],
+  print: [diagrams, typesetting, printView, penPrint, quiz],
+  preview: [diagrams, typesetting],
 };
 
 /**

@@ -4,6 +4,7 @@ import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
+import { typesetting } from '../controllers/typesetting.ts';
 import { urlForMode } from '../mode.ts';
 import type { DeckTool, ToolContext } from '../tool.ts';
 import { buildStudyDocument } from './study-view.ts';
@@ -63,7 +64,7 @@ export function startStudy(manifest: DeckManifest): StudyView | null {
       if (target.matches('article')) show(id);
     }
   };
-  const tools: DeckTool[] = [resume(ctx), quiz(ctx), popovers(ctx)];
+  const tools: DeckTool[] = [typesetting(ctx), resume(ctx), quiz(ctx), popovers(ctx)];
   for (const tool of tools) void tool.init();
   window.addEventListener('hashchange', goToHash);
   goToHash();
