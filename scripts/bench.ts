@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../src/node/chromium.ts';
+import { CHROMIUM_ARGS, requireBrowser } from '../src/node/chromium.ts';
 import { attribute } from '../src/compiler/html/dom.ts';
 import { ATTR, REST_LINK_ID } from '../src/shared/deck-model.ts';
 import { distFiles, sizesByKind, timedBuild, timedColdBuild, type BuildRun } from './bench/build.ts';
@@ -51,8 +51,7 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string' }, 'no-cold': { type: 'boolean' }, dist: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 5));
-  const browserPath = findBrowser();
-  if (!browserPath) throw new Error(`[bench] ${NO_BROWSER}`);
+  const browserPath = requireBrowser().path;
   const loadBefore = Number(loadavg()[0]!.toFixed(2));
   const work = mkdtempSync(join(tmpdir(), 'deck-bench-'));
   try {

@@ -4,7 +4,8 @@ import { REFERENCES_SLIDE_ID } from '../shared/deck-model.ts';
 import { UI, uiText } from '../shared/ui-strings.ts';
 import { parseSection, partTokens, renderSection, type ParsedFile } from './compile-section.ts';
 import { GLOSSARY_FILE, readDeckMeta, readGlossary, readReferences } from './deck-meta.ts';
-import { drawDiagrams } from './diagrams/draw-diagrams.ts';
+import { checkPlansFit } from './plans-fit.ts';
+import { DIAGRAMS_ENV, drawDiagrams, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
 import { ErrorSink, type ContentError } from './errors.ts';
 import { boldClasses, DECK_CSS_DIR } from './fonts/deck-css.ts';
 import { addCharacters, needsGlyph, noCharacters, type ShownCharacters } from './fonts/collect-characters.ts';
@@ -14,6 +15,7 @@ import type { FontFile } from './fonts/subset.ts';
 import type { MarkdownIt } from 'markdown-it';
 import type { DeckContext } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
+import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
 
@@ -23,8 +25,8 @@ export interface CompileOptions {
   root: string;
   /** The folder of section files, relative to root. @default 'slides' */
   slidesDir?: string;
-  /** Draw diagrams at build time in Chromium (else the browser draws them). @default true */
-  prerenderDiagrams?: boolean;
+  /** Where diagrams are drawn (see diagrams/draw-diagrams.ts). @default 'build', or 'browser' when DECK_DIAGRAMS=browser */
+  diagrams?: DiagramDrawing;
   /** Where drawn diagrams are cached. @default '<root>/node_modules/.cache/deck-diagrams' */
   cacheDir?: string;
   /** Subset the deck font to the characters the deck shows, checking it has them all; diagrams are measured with it. @default true */
@@ -58,10 +60,11 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const slidesDir = options.slidesDir ?? 'slides';
   const sink = new ErrorSink();
   const warnings: string[] = [];
-  const meta = readDeckMeta(root, sink);
+  const { meta, planLines } = readDeckMeta(root, sink);
   const references = readReferences(root, sink);
   const deck: DeckContext = {
     sink,
+    planIds: meta.plans.map((p) => p.id),
     bibliography: references,
     root,
     glossary: { terms: readGlossary(root, sink) },
@@ -80,9 +83,9 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
 
   const fonts: DeckFonts = options.fonts === false
     ? { files: [], css: '', key: '' }
-    : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta.title, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
+    : await deckFonts({ root, slidesDir, ...shownText(parsed, deck, meta, root, md), cacheDir: options.fontCacheDir ?? join(root, 'node_modules/.cache/deck-fonts') }, sink, warnings);
   const drawings = await drawDiagrams(deck.diagrams, {
-    draw: options.prerenderDiagrams !== false,
+    draw: options.diagrams ?? (process.env[DIAGRAMS_ENV] === 'browser' ? 'browser' : 'build'),
     cacheDir: options.cacheDir ?? join(root, 'node_modules/.cache/deck-diagrams'),
     fonts,
   }, sink, warnings);
@@ -92,13 +95,14 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   }
 
   deck.rendering = {
-    slideNumbers: new Map([...ids].map((id, i) => [id, i + 1])),
+    slideTitles: new Map(parsed.flatMap((p) => p.section.slides.map((s) => [s.id, s.title]))),
     drawings: drawings.byId,
   };
   const sections = parsed.map((p, i) => renderSection(p, md, i === 0));
   if (deck.citations.length && !ids.has(REFERENCES_SLIDE_ID)) {
     sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
   }
+  checkPlansFit(meta.plans, sections, planLines, sink);
   const model: DeckModel = {
     meta,
     sections,
@@ -144,7 +148,8 @@ function checkIds(parsed: ParsedFile[], sink: ErrorSink): void {
  * What the deck shows in its font (every part of every slide, the glossary, the references,
  * the diagrams' sources, deck.yml's text, the paper page), and what its first screen draws.
  */
-function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
+function shownText(parsed: ParsedFile[], deck: DeckContext, meta: DeckMeta, root: string, md: MarkdownIt): { shown: ShownCharacters; firstScreen: ShownCharacters } {
+  const { title } = meta;
   const classes = boldClasses(root, DECK_CSS_DIR);
   const shown = noCharacters();
   const firstScreen = noCharacters();
@@ -160,6 +165,8 @@ function shownText(parsed: ParsedFile[], deck: DeckContext, title: string, root:
   for (const d of deck.diagrams) addCharacters(d.source, shown.all);
   const titles = [title, ...parsed.flatMap((p) => [p.section.title, p.section.short])];
   for (const text of titles) addCharacters(text, shown.all, shown.bold);
+  // deck.yml's words are on the covers of the printed pages.
+  for (const text of [meta.subtitle, meta.englishTitle, meta.funding, ...meta.keywords, ...meta.authors.flatMap((a) => [a.name, a.affiliation])]) addCharacters(String(text), shown.all, shown.bold);
   // The study view's first screen: the deck's and the first part's titles, its header and contents.
   // (Its ASCII is the first slide's concern: Latin text comes from one face or the other, whole.)
   for (const text of [title, parsed[0]?.section.title ?? '', ...uiText(UI.study)]) addCharacters([...text].filter(needsGlyph).join(''), firstScreen.all, firstScreen.bold);

@@ -2,6 +2,7 @@ import type { MarkdownIt, Token } from 'markdown-it';
 import { ATTR, FIRST_SLIDE_MARK } from '../shared/deck-model.ts';
 import type { CompiledSection, CompiledSlide } from './model.ts';
 import { placeOf, type DeckContext, type RenderEnv, type SlidePart } from './markdown/env.ts';
+import { SLIDE_MINUTES, slideKind } from './markdown/slide-minutes.ts';
 import type { ParsedSection } from './markdown/slide-structure.ts';
 
 /** A section file after parsing: its tokens (each with its place) and its structure. */
@@ -46,6 +47,7 @@ export function partTokens(parsed: ParsedFile, slide: number, part: SlidePart): 
  * (its first heading carries the first-paint mark, see shared/deck-model.ts FIRST_SLIDE_MARK).
  */
 export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = false): CompiledSection {
+  const planIds = parsed.env.deck.planIds;
   const { env, section, file } = parsed;
   const slides = section.slides.map((slide, i): CompiledSlide => {
     env.currentSlide = slide.id;
@@ -64,7 +66,8 @@ export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = 
     return {
       id: slide.id,
       title: slide.title,
-      minutes: slide.options.minutes,
+      minutes: slide.options.minutes ?? SLIDE_MINUTES[slideKind(body)],
+      plans: slide.options.plans ?? [...planIds],
       steps,
       file,
       line: slide.line,

@@ -45,7 +45,7 @@ export function manifestOf(model: DeckModel): DeckManifest {
       id: s.id,
       title: s.title,
       short: s.short,
-      slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, steps: sl.steps })),
+      slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, plans: sl.plans, steps: sl.steps })),
     })),
     quizzes: model.quizzes,
   };

@@ -3,7 +3,9 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { MANIFEST_ID } from '../shared/deck-model.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-deck.ts';
+import { DIAGRAMS_ENV, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
 import { DeckContentError, formatContentError } from './errors.ts';
+import { withContentPolicy } from './html/content-policy.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
 import { manifestOf } from './model.ts';
 import { slidesHtml } from './render/slides-html.ts';
@@ -11,8 +13,8 @@ import { deckPagePlugin } from './render/vite-page.ts';
 
 /** Options of the `deck:slides` Vite plugin. */
 export interface DeckPluginOptions {
-  /** Draw diagrams at build time in Chromium. @default true */
-  prerenderDiagrams?: boolean;
+  /** Where diagrams are drawn (see compiler/diagrams/draw-diagrams.ts). @default 'build' for `vite build`, 'build-or-browser' for the dev server; 'browser' when DECK_DIAGRAMS=browser */
+  diagrams?: DiagramDrawing;
   /** Section files' folder, relative to the Vite root. @default 'slides' */
   slidesDir?: string;
   /** Put the font files into the page as data: URLs (the one-file deck). @default false */
@@ -52,7 +54,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     const compileOptions: CompileOptions = {
       root: config.root,
       slidesDir: options.slidesDir ?? 'slides',
-      prerenderDiagrams: options.prerenderDiagrams ?? true,
+      diagrams: options.diagrams ?? (process.env[DIAGRAMS_ENV] === 'browser' ? 'browser' : config.command === 'build' ? 'build' : 'build-or-browser'),
     };
     deck ??= compileDeck(compileOptions).then(
       (d) => {
@@ -135,7 +137,27 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }),
     slides,
     deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
+    contentPolicyPlugin(),
   ];
+}
+
+/**
+ * Every built page carries its Content-Security-Policy (html/content-policy.ts), added once the
+ * page is final (Vite's own tags in). Only in a build: the dev server's client needs inline script.
+ * The one-file deck, whose scripts are inlined after this, gets its policy in export/bundle.ts.
+ */
+function contentPolicyPlugin(): Plugin {
+  return {
+    name: 'deck:content-policy',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html') || file.fileName.includes('/')) continue;
+        file.source = withContentPolicy(String(file.source));
+      }
+    },
+  };
 }
 
 /** The manifest as JSON that is safe inside a `<script>` element. */

@@ -21,7 +21,7 @@ export const KEYS: KeyInfo[] = [
   K.upDown,
   K.homeEnd,
   { ...K.menu, command: { key: 'M', keyCode: 77 } },
-  K.speaker,
+  { ...K.speaker, command: { key: 'S', keyCode: 83 } },
   { ...K.laser, command: { key: 'L', keyCode: 76 } },
   { ...K.pen, command: { key: 'D', keyCode: 68 } },
   { ...K.clear, command: { key: 'C', keyCode: 67 } },

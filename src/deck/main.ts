@@ -3,6 +3,7 @@ import { firstSlidePainted } from './boot/first-paint.ts';
 import { restOfSlides } from './boot/rest-of-slides.ts';
 import { decideMode } from './mode.ts';
 import { readManifest } from './read-manifest.ts';
+import { keepAcceptedParameters } from './url-parameters.ts';
 import { registerWidgets, registerWidgetsInView, registerWidgetsNearSlide, type SlideDeck } from './widgets/index.ts';
 
 /**
@@ -13,12 +14,17 @@ import { registerWidgets, registerWidgetsInView, registerWidgetsNearSlide, type 
  * the widgets (and KaTeX's JavaScript) load when their slide is near (print: at once).
  */
 async function boot(): Promise<void> {
+  keepAcceptedParameters();
   const mode = decideMode(location.search, window.innerWidth);
   document.documentElement.dataset.deckMode = mode;
   const manifest = readManifest();
   if (mode !== 'print') await firstSlidePainted();
   const rest = restOfSlides();
-  if (mode === 'study') {
+  if (mode === 'speaker') {
+    const [{ startSpeakerView }] = await Promise.all([import('./speaker/speaker-view.ts'), rest]);
+    startSpeakerView(manifest);
+    staticLayoutDone();
+  } else if (mode === 'study') {
     const [{ startStudy }] = await Promise.all([import('./study/study-mode.ts'), rest]);
     startStudy(manifest);
     staticLayoutDone();

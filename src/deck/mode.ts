@@ -3,9 +3,10 @@
  * - `present`: reveal.js slides (default on wide screens; `?view=present` forces it);
  * - `study`: the reading view with notes (`?view=scroll`, or any screen narrower than STUDY_MAX_WIDTH);
  * - `print`: reveal.js's print layout (`?print-pdf`);
- * - `preview`: a slide preview inside the speaker view (`?receiver`), nothing of ours on top.
+ * - `preview`: a slide preview inside the speaker view (`?receiver`), nothing of ours on top;
+ * - `speaker`: the speaker view (`?view=speaker`, opened by the presentation's `S`).
  */
-export type DeckMode = 'present' | 'study' | 'print' | 'preview';
+export type DeckMode = 'present' | 'study' | 'print' | 'preview' | 'speaker';
 
 /** Screens up to this width (CSS px) open in the study view unless `?view=present` is given. */
 export const STUDY_MAX_WIDTH = 700;
@@ -18,6 +19,7 @@ export function decideMode(search: string, viewportWidth: number): DeckMode {
   const view = params.get('view');
   if (view === 'scroll' || view === 'study') return 'study';
   if (view === 'present') return 'present';
+  if (view === 'speaker') return 'speaker';
   return viewportWidth <= STUDY_MAX_WIDTH ? 'study' : 'present';
 }
 

@@ -2,7 +2,7 @@ import { MANIFEST_ID, type DeckManifest } from '../shared/deck-model.ts';
 
 /** What a page without a manifest (a broken build) runs with: nothing to show, nothing that breaks. */
 const EMPTY: DeckManifest = {
-  meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes: 45, lang: 'zh-CN' },
+  meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: [], defaultPlan: '', lang: 'zh-CN' },
   sections: [],
   quizzes: [],
 };

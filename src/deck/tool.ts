@@ -1,11 +1,13 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { DeckManifest } from '../shared/deck-model.ts';
 import type { DeckBus } from './bus.ts';
+import type { ActivePlan } from './plans/apply-plan.ts';
 
-/** What every tool of a running deck is given: the deck's bus and its manifest. */
+/** What every tool of a running deck is given: the deck's bus, its manifest, and the lecture plan it shows. */
 export interface ToolContext {
   bus: DeckBus;
   manifest: DeckManifest;
+  plan: ActivePlan;
 }
 
 /**

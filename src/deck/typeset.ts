@@ -1,3 +1,5 @@
+import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from '../shared/cjk-punctuation.ts';
+
 /**
  * Chinese line breaking where the platform's own rules (`line-break: strict`, set in the
  * stylesheets) cannot see: a glossary term (a button) and an inline formula are atomic boxes, so
@@ -6,11 +8,6 @@
  * be left alone at the start of a line. Each such box is joined, in a `span.deck-nobreak`, to
  * the punctuation that must stay with it (and a citation to the two characters before it).
  */
-
-/** Punctuation that may not start a line. */
-export const CLOSING_PUNCTUATION = '，。、；：？！）」』”’》〉】〕';
-/** Punctuation that may not end a line. */
-export const OPENING_PUNCTUATION = '（「『“‘《〈【〔';
 
 /** The boxes that join their neighbours: a term's wrapper, an inline formula, a citation. */
 const ATOMS = '.deck-term-wrap, .katex:not(.katex-display .katex), sup.deck-cite';

@@ -10,6 +10,12 @@ export interface OpenOptions {
   deviceScaleFactor?: number;
   /** Lay the page out for print before it loads (so widgets measure their printed size). @default false */
   printMedia?: boolean;
+  /**
+   * Wait for every custom element of the page to be defined before it counts as ready (print
+   * views define them all at once). The PNG export passes false and waits per slide instead:
+   * the preview defines a widget only when its slide is near. @default true
+   */
+  waitForWidgets?: boolean;
   /** Runs in the page before any of its scripts (e.g. to put pen marks into sessionStorage). */
   init?: { script: (arg: { key: string; value: string }) => void; arg: { key: string; value: string } };
 }
@@ -31,9 +37,9 @@ export async function openDeckPage(browser: Browser, url: string, options: OpenO
   try {
     await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', undefined, { timeout: READY_TIMEOUT_MS });
-    await settle(page);
+    if (options.waitForWidgets ?? true) await settle(page);
   } catch (e) {
-    await context.close();
+    await context.close().catch(() => undefined);
     const cause = errors.length ? `the page threw: ${errors.slice(0, 3).join(' | ')}` : (e instanceof Error ? e.message.split('\n')[0] : String(e));
     throw deckError(`${url} did not get ready for print: ${cause}`, e);
   }

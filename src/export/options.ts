@@ -28,7 +28,7 @@ export interface ExportOptions {
 
 /** How to call the exporter. */
 export const USAGE = `usage: npm run pdf -- [options]     slides.pdf, handout.pdf, notes.pdf
-       npm run png -- [options]     png/NN-<slide-id>.png, 1920×1080, one per slide
+       npm run png -- [options]     png/001-<slide-id>.png …, 1920×1080, one per slide
 
   --out <dir>       where to write (default: out/)
   --no-build        use dist/ as it is (default: build it when a source is newer than it)

@@ -8,7 +8,11 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | nu
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** The file name of slide `index` (0-based) of `total`: `NN-<slide-id>.png`, numbered from 01. */
+/**
+ * The file name of slide `index` (0-based) of `total`: `<number>-<slide-id>.png`, numbered from 1
+ * and zero-padded to the digits of `total`, at least two (`01-title.png` for 91 slides,
+ * `001-title.png` for 108), so the files sort in deck order.
+ */
 export function pngName(index: number, slideId: string, total: number): string {
   const width = Math.max(2, String(total).length);
   return `${String(index + 1).padStart(width, '0')}-${slideId}.png`;

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deckError } from '../node/errors.ts';
+import { trackPartial } from '../node/interrupt.ts';
 
 /**
  * Writes a file whole or not at all: the bytes go to `.<name>.tmp-<pid>` beside it, then are
@@ -10,6 +11,8 @@ import { deckError } from '../node/errors.ts';
 export async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.tmp-${process.pid}`);
+  // An interrupted run removes the half-written file (src/node/interrupt.ts).
+  const untrack = trackPartial(temp);
   try {
     await makeDir(dir);
     await writeFile(temp, data);
@@ -17,6 +20,8 @@ export async function writeAtomic(file: string, data: Uint8Array): Promise<void>
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw deckError(`cannot write ${file}: ${reason(e)}`, e);
+  } finally {
+    untrack();
   }
 }
 
@@ -43,7 +48,7 @@ export async function makeDir(dir: string): Promise<void> {
 }
 
 /** The short reason of a file-system error, e.g. `permission denied (EACCES)`. */
-function reason(e: unknown): string {
+export function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code && typeof err.message === 'string') {
     // Node's message reads "EACCES: permission denied, open '/x/y'"; the path is said already.

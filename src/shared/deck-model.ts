@@ -25,11 +25,31 @@ export interface DeckMeta {
   keywords: string[];
   /** The paper's funding note. @default '' */
   funding: string;
-  /** Planned length of the lecture in minutes, spread over the slides by the pacing. @default 45 */
-  minutes: number;
+  /**
+   * The lectures a teacher can give from the deck (`plans:`), shortest first. Each slide names
+   * the plans it is in (`plan=`, every plan when it names none). @default one plan of 45 minutes
+   */
+  plans: LecturePlan[];
+  /** The plan the presentation shows when neither the URL nor the lecturer chose one. @default the first plan */
+  defaultPlan: string;
   /** The language of the deck and of its interface (see ui-strings.ts). @default 'zh-CN' */
   lang: string;
 }
+
+/** One lecture plan of `slides/deck.yml`: a lecture of so many minutes, given with the slides that name it. */
+export interface LecturePlan {
+  /** What `?plan=` and a slide's `plan=` say (lowercase letters, digits, -). */
+  id: string;
+  /** As the menu and the speaker view offer it, e.g. 一课时（45 分钟）. */
+  title: string;
+  minutes: number;
+}
+
+/** `?plan=all`: every slide in the presentation (rehearsal, and tools that read the whole deck). */
+export const ALL_PLANS = 'all';
+
+/** `plan=none` on a slide: in no lecture, only in the study view and the printed pages. */
+export const NO_PLAN = 'none';
 
 /** One slide, as every view of the deck knows it. */
 export interface SlideInfo {
@@ -37,8 +57,10 @@ export interface SlideInfo {
   id: string;
   /** The text of its first heading. */
   title: string;
-  /** Its planned minutes in the lecture (`minutes=N`), null for an even share. */
-  minutes: number | null;
+  /** Its planned minutes in a lecture: `minutes=N`, or its kind's (see the compiler's slide-minutes.ts). */
+  minutes: number;
+  /** The lecture plans it is in (ids of DeckMeta.plans); none for a slide of self-study only. */
+  plans: string[];
   /** How many steps (fragments) it reveals one at a time; 0 for none. */
   steps: number;
 }
@@ -101,24 +123,39 @@ export const REST_LINK_ID = 'deck-rest';
 /** Where each slide group starts in the document of the other slides: the page merges it a group at a time. */
 export const REST_GROUP_MARK = '<!--deck:group-->';
 
+/**
+ * The rest document's copy under this extension: some static hosts (`serve -s`) turn a request
+ * for `x.html` into the clean URL `x` and answer it with index.html; no host rewrites `.txt`.
+ */
+export const REST_FALLBACK_EXTENSION = '.txt';
+
+/** The line in the rest document that says which build it belongs to (the link carries the same id, `ATTR.rest`). */
+export function restMark(id: string): string {
+  return `<meta name="deck-rest" content="${id}">`;
+}
+
 /** The id of the slide that lists the references; every citation links there. */
 export const REFERENCES_SLIDE_ID = 'references';
 
 /**
  * The attributes of the compiled slides that the browser reads, each declared once:
  * - `section`: on a slide group, its section's id;
- * - `minutes`: on a slide, its planned minutes (when set);
+ * - `minutes`: on a slide, its planned minutes;
+ * - `plans`: on a slide, the ids of the lecture plans it is in, space-separated (none: self-study only);
  * - `step`: on the notes (`aside.notes`) of a slide's Nth step, N;
  * - `cue`: on the lecturer-only part of a slide's notes;
  * - `quiz`: on a question's form, the question's id (see QuizInfo);
  * - `option`: on each option (or step) of a question, its index in QuizInfo.options;
  * - `diagram`: on a diagram's figure, the diagram's id;
  * - `ref`: on a citation's link, the number of the reference;
- * - `scores`: where the table of the reader's quiz scores goes (`::: scores`).
+ * - `scores`: where the table of the reader's quiz scores goes (`::: scores`);
+ * - `timing`: where the speaker view puts each section's minutes in the plan shown (`::: timing`);
+ * - `rest`: on index.html's link to the document of the other slides, that document's id.
  */
 export const ATTR = {
   section: 'data-deck-section',
   minutes: 'data-deck-minutes',
+  plans: 'data-deck-plans',
   step: 'data-deck-step',
   cue: 'data-deck-cue',
   quiz: 'data-deck-quiz',
@@ -126,6 +163,8 @@ export const ATTR = {
   diagram: 'data-deck-diagram',
   ref: 'data-deck-ref',
   scores: 'data-deck-quiz-scores',
+  timing: 'data-deck-plan-timing',
+  rest: 'data-deck-rest',
 } as const;
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */
@@ -138,11 +177,15 @@ export interface SlidePlace {
   title: string;
 }
 
-/** Finds a slide's place in the deck by id; null for an unknown id. */
-export function placeOf(manifest: Pick<DeckManifest, 'sections'>, slideId: string): SlidePlace | null {
+/**
+ * Finds a slide's place by id among the slides of a plan (every slide for ALL_PLANS, the
+ * default); null for an unknown id or a slide outside the plan.
+ */
+export function placeOf(manifest: Pick<DeckManifest, 'sections'>, slideId: string, plan: string = ALL_PLANS): SlidePlace | null {
+  const sections = manifest.sections.map((s) => ({ ...s, slides: s.slides.filter((sl) => inPlan(sl, plan)) }));
   let inDeck = 0;
-  const deckSize = manifest.sections.reduce((n, s) => n + s.slides.length, 0);
-  for (const section of manifest.sections) {
+  const deckSize = sections.reduce((n, s) => n + s.slides.length, 0);
+  for (const section of sections) {
     for (const [i, slide] of section.slides.entries()) {
       inDeck++;
       if (slide.id === slideId) {
@@ -153,7 +196,12 @@ export function placeOf(manifest: Pick<DeckManifest, 'sections'>, slideId: strin
   return null;
 }
 
-/** Every slide in deck order. */
-export function allSlides(manifest: Pick<DeckManifest, 'sections'>): SlideInfo[] {
-  return manifest.sections.flatMap((s) => s.slides);
+/** Whether a slide is shown in a plan (ALL_PLANS: every slide). */
+export function inPlan(slide: Pick<SlideInfo, 'plans'>, plan: string): boolean {
+  return plan === ALL_PLANS || slide.plans.includes(plan);
+}
+
+/** Every slide in deck order; with a plan, only that plan's. */
+export function allSlides(manifest: Pick<DeckManifest, 'sections'>, plan: string = ALL_PLANS): SlideInfo[] {
+  return manifest.sections.flatMap((s) => s.slides).filter((s) => inPlan(s, plan));
 }

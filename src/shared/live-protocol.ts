@@ -1,6 +1,6 @@
 /**
  * The live classroom's messages, shared by the server (src/live/) and the browser: their types,
- * and pure validators for everything a client sends. Imports nothing, so either side can use it.
+ * and pure validators for everything a client sends. Imports only the deck model, so either side can use it.
  * src/live/README.md lists every event, who may send it and what the server answers.
  */
 
@@ -18,20 +18,12 @@ export const RATE_LIMIT = { perSecond: 20, burst: 20 } as const;
 
 // ── The deck as the live layer sees it (dist/deck.json) ────────────────────────────────────────
 
-/** The kinds of question: one right option, one or more, or options to put in order. */
-export const QUIZ_KINDS = ['single', 'multiple', 'order'] as const;
-export type QuizKind = (typeof QUIZ_KINDS)[number];
+import type { QuizInfo } from './deck-model.ts';
 
-/** One question of the deck; `options` and `question` are HTML; for `order`, `answer` is 0,1,2,…. */
-export interface LiveQuiz {
-  id: string;
-  slideId: string;
-  kind: QuizKind;
-  question: string;
-  options: string[];
-  answer: number[];
-  explanation: string;
-}
+export { QUIZ_KINDS, type QuizKind } from './deck-model.ts';
+
+/** One question of the deck, as the deck model has it (src/shared/deck-model.ts); for `order`, `answer` is 0,1,2,…. */
+export type LiveQuiz = Pick<QuizInfo, 'id' | 'slideId' | 'kind' | 'question' | 'options' | 'answer' | 'explanation'>;
 
 /** The runtime part of the deck model, written by the build as `dist/deck.json`. */
 export interface LiveDeck {

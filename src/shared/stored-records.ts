@@ -50,6 +50,15 @@ export const LAST_SLIDE: StoredRecord<string> = {
   migrate: (_from, data) => (typeof data === 'string' ? { slide: data } : data),
 };
 
+/** The lecture plan the lecturer chose in the menu or the speaker view (localStorage): one entry, `plan`. */
+export const LECTURE_PLAN: StoredRecord<string> = {
+  key: 'lecture-plan',
+  store: 'local',
+  version: 1,
+  validEntry: (key, entry): entry is string => key === 'plan' && typeof entry === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(entry),
+  migrate: (_from, data) => data,
+};
+
 /** One pen stroke, in slide coordinates (SLIDE_SIZE), with its colour and width. */
 export interface PenStroke {
   color: string;

@@ -30,7 +30,7 @@ const ZH_CN = {
     paper: '原文',
     teaching: '教学补充',
     /** The link from a glossary entry to the slide where the term is first used. */
-    seeSlide: (n: number): string => `见第 ${n} 页`,
+    seeSlide: (title: string): string => `见「${title}」`,
   },
   citation: {
     /** The accessible name of a citation marker. */
@@ -108,6 +108,8 @@ const ZH_CN = {
     handout: '讲义（A4，每页三张）',
     studyGuide: '学习指南（含讲解）',
     slidesPdf: '幻灯片 PDF',
+    /** Between the printable pages' links. */
+    separator: ' · ',
     /** The one-file deck has no printable pages of its own: the slides print from the browser. */
     slidesPdfOneFile: '幻灯片 PDF（用浏览器打印）',
   },
@@ -124,8 +126,27 @@ const ZH_CN = {
     onTime: '进度正常',
     ahead: (time: string): string => `提前 ${time}`,
     behind: (time: string): string => `落后 ${time}`,
-    line: (slide: string, start: string, elapsed: string, total: number, verdict: string): string =>
-      `计划：本页约 ${slide} · 应在第 ${start} 讲到此页 · 已讲 ${elapsed} · 全讲 ${total} 分钟 · ${verdict}`,
+  },
+  speaker: {
+    label: '讲者视图',
+    title: (deck: string): string => `讲者视图 · ${deck}`,
+    clockLabel: '现在时间',
+    elapsed: (time: string): string => `已讲 ${time}`,
+    restartClock: '重新计时',
+    /** `::: timing` in a cue: the plan shown, section by section. */
+    timing: (plan: string, minutes: number): string => `「${plan}」各部分用时（共 ${minutes} 分钟）：`,
+    sectionTime: (section: string, minutes: string, slides: number): string => `${section}：约 ${minutes} 分钟（${slides} 页）`,
+    pacing: (slide: string, start: string, total: number, verdict: string): string => `本页约 ${slide} · 应在第 ${start} 讲到此页 · 全讲 ${total} 分钟 · ${verdict}`,
+    current: '当前',
+    next: '下一步',
+    notes: '讲稿',
+    stepNotes: (step: number): string => `第 ${step} 步`,
+    cue: '讲者提示',
+    noNotes: '本页没有讲稿。',
+    noPresentation: '讲者视图要从演示中按 S 打开。',
+    place: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页 · ${section} · ${title}`,
+    prev: '← 上一步',
+    forward: '下一步 →',
   },
   resume: {
     label: '继续上次的位置',
@@ -237,6 +258,171 @@ const ZH_CN = {
     nextKey: '↓',
     hit: (k: number, n: number): string => `第 ${k} / ${n} 处`,
     noHit: '没有找到',
+  },
+  /** The lecture plans (deck.yml `plans`): which the presentation shows, and the slides it leaves out. */
+  plans: {
+    label: '课时计划',
+    /** The one plan of a deck whose deck.yml declares none. */
+    oneLecture: '整堂课',
+    /** `?plan=all`, in the choices. */
+    all: '全部幻灯片（排练用）',
+    shown: (plan: string, slides: number): string => `本次演示：${plan}，共 ${slides} 页`,
+    /** After `shown`, when no one chose it: deck.yml's default. */
+    byDefault: '（默认）',
+    change: '换用：',
+    outside: {
+      label: '不在本课时计划中的页面',
+      note: (plan: string): string => `这一页不在「${plan}」中，学习模式和讲义里都有。`,
+      openAll: '在全部幻灯片中打开',
+      close: '关闭',
+    },
+  },
+  restLoad: {
+    title: '其余幻灯片未能加载',
+    explain: '这份讲稿只显示了第一页：其余幻灯片所在的文件没有取到，或服务器返回了别的页面。',
+    fix: '请刷新重试；若仍如此，请用不改写地址的静态服务器（例如 npx serve dist，不加 -s），或打开单文件版 out/deck.html。',
+    retry: '重新加载',
+    otherDocument: '服务器返回的不是这份幻灯片文件',
+    /** Between the reasons, when both tries failed differently. */
+    between: '；',
+  },
+  /**
+   * The two widgets (`<growth-explorer>`, `<cake-explorer>`) and their charts. Numbers come in
+   * formatted (percentages, 万/亿, fixed decimals): these only put words around them.
+   */
+  widgets: {
+    /** Shared by both charts (chart.ts). */
+    chart: {
+      /** Large numbers the Chinese way: 2.233万, 7.5亿, 1.2万亿. */
+      units: { wan: '万', yi: '亿', wanYi: '万亿' },
+      /** Beyond 万亿: 6.4×10^19 (the deck font has no superscript digits beyond ¹²³⁴). */
+      powerOfTen: (mantissa: string, exponent: string): string => `${mantissa}×10^${exponent}`,
+      /** The exponents 1–4 as superscript digits, in order: the only ones the deck font has. */
+      superscripts: '¹²³⁴',
+    },
+    growth: {
+      /** The preset buttons; `spoken` is what a screen reader says where the label uses symbols. */
+      presets: {
+        rateRise: { label: '增速 5%→6%', spoken: '增长率从百分之 5 提高到百分之 6' },
+        powerVsExponential: { label: 't² 对 1.07^t', spoken: 't 的平方对 1.07 的 t 次方' },
+        sevenPercent: { label: '年增 7%' },
+        tenPercent: { label: '年增 10%' },
+      },
+      presetGroup: '预设',
+      logAxis: '对数纵轴',
+      /** Each slider: its label, the value beside it (`text`) and what a screen reader says (`valuetext`). */
+      sliders: {
+        horizon: {
+          label: 't 年数',
+          text: (years: number): string => `${years} 年`,
+          valuetext: (years: number): string => `画到第 ${years} 年`,
+        },
+        b: { label: 'b 年增量', valuetext: (b: string): string => `线性增长每年增加 ${b}` },
+        k: { label: 'k 幂指数', valuetext: (k: number): string => `幂函数的指数 k 等于 ${k}` },
+        r: { label: 'r 增长率', valuetext: (rate: string): string => `复利每年增长 ${rate}` },
+        baseRate: { label: 'r 原增速', valuetext: (rate: string): string => `原来每年增长 ${rate}` },
+        rise: {
+          label: '增速提高',
+          valuetext: (points: number, rate: string): string => `增长率提高 ${points} 个百分点，到每年 ${rate}`,
+        },
+      },
+      /** The curves' names: in the chart's direct labels and the formula table. */
+      curves: { linear: '线性', power: '幂函数', compound: '复利', base: '原增速', faster: '提速后', gap: '差距' },
+      /** The formula table's heads. */
+      table: { curve: '曲线', formula: '公式', valueAt: (t: number): string => `t = ${t} 时` },
+      /** KaTeX lines under the table. */
+      tex: {
+        higher: (faster: string, base: string, years: number, percent: string): string =>
+          `\\text{高出：}\\ (${faster}/${base})^{${years}} - 1 \\approx ${percent}`,
+        doubling: (factor: string, years: string): string => `\\text{翻一番：}\\ \\ln 2 \\,/\\, \\ln ${factor} \\approx ${years}\\ \\text{年}`,
+      },
+      /** The live result under the chart, one sentence. `power` is the exponent as a superscript. */
+      summary: {
+        why: (power: string, factor: string): string => `幂函数每年只乘以 (1+1/t)${power}，这个倍数越来越接近 1；复利每年都乘以 ${factor}。`,
+        noGrowth: '没有增长时，复利追不上幂函数。',
+        always: (start: string, power: string): string => `复利从第 1 年起一直高于幂函数：起点 ${start} 足够大，t${power} 追不上。`,
+        beyond: (year: number, horizon: number, why: string): string =>
+          `第 ${year} 年起，复利超过幂函数（在 ${horizon} 年之外，拉长年数即可看到）：${why}`,
+        crosses: (year: number, why: string): string => `第 ${year} 年起，复利超过幂函数并始终领先：${why}`,
+        rates: (horizon: number, faster: string, base: string, higher: string, gap: string, doublingBefore: string, doublingAfter: string): string =>
+          `第 ${horizon} 年，${faster} 比 ${base} 高出 ${higher}，差距 ${gap}；` +
+          `差距每年增长超过 ${faster}，比两条曲线都快；翻一番从 ${doublingBefore} 年缩短到 ${doublingAfter} 年。`,
+      },
+      /** The chart: axis titles, labels in the plot, and its accessible description. */
+      figure: {
+        xAxis: 't（年）',
+        yAxis: 'y',
+        yAxisLog: 'y（对数刻度，每格 ×10）',
+        /** The gap at the horizon, in the plot: whole where it fits, else short. */
+        gap: (horizon: number, gap: string, higher: string): string => `第 ${horizon} 年差距 ${gap}，高出 ${higher}`,
+        gapShort: (gap: string): string => `差距 ${gap}`,
+        crossing: (year: number): string => `第 ${year} 年起复利领先`,
+        /** Added to the description when the y axis is logarithmic. */
+        logNote: '，纵轴为对数刻度',
+        rates: (horizon: number, logNote: string, base: string, baseEnd: string, faster: string, fasterEnd: string, gap: string, higher: string): string =>
+          `两种增长率的折线图，t 从 0 到 ${horizon} 年${logNote}：` +
+          `每年 ${base} 增长到 ${baseEnd}，每年 ${faster} 增长到 ${fasterEnd}，差距 ${gap}，高出 ${higher}`,
+        kinds: (horizon: number, logNote: string, ends: string, crossing: string): string =>
+          `三种增长的折线图，t 从 0 到 ${horizon} 年${logNote}：${ends}${crossing}`,
+        /** One curve's end in the `kinds` description, joined by `endSeparator`. */
+        end: (name: string, end: string): string => `${name}增长到 ${end}`,
+        endSeparator: '，',
+        kindsCrossing: (year: number): string => `；第 ${year} 年起复利超过幂函数`,
+      },
+      /** The static figure that stands for the widget in print. */
+      print: {
+        rates: (start: string, base: string, faster: string, horizon: number): string =>
+          `图：同一起点 ${start} 分别按每年 ${base} 和 ${faster} 增长，${horizon} 年间的两条路径，阴影为两者的差距（默认设置）。`,
+        kinds: (horizon: number): string => `图：线性、幂函数与复利三种增长，t 从 0 到 ${horizon} 年（默认设置）。`,
+        onScreen: '在屏幕上这是互动图：可拖动滑块、切换预设，比较不同的增长。',
+      },
+    },
+    cake: {
+      rules: {
+        equal: { label: '平均分', explain: '每户分得同样多' },
+        progressive: { label: '累进分', explain: '离最高收入越远，分得越多' },
+      },
+      rulesLabel: '分享规则',
+      sliders: {
+        growth: { label: '做大蛋糕：每轮增长', valuetext: (percent: string): string => `每轮蛋糕增长 ${percent}` },
+        share: { label: '分好蛋糕：拿出增量的', valuetext: (percent: string): string => `拿出增量的 ${percent} 分享` },
+      },
+      replay: (rounds: number): string => `逐轮播放 ${rounds} 轮`,
+      /** The Gini coefficient before and after one round, as KaTeX. */
+      giniTex: (before: string, after: string): string => `G:\\ ${before} \\to ${after}\\ \\text{（一轮后）}`,
+      summary: (before: string, after: string, rounds: number, matthew: string, share: string, rule: string, explain: string, shared: string): string =>
+        `一轮后基尼系数 ${before} → ${after}。${rounds} 轮后：增量只按已有收入（加上运气）分配，` +
+        `差距逐轮累积（马太效应），基尼系数 ${matthew}；拿出增量的 ${share}${rule}` +
+        `（${explain}），基尼系数 ${shared}。`,
+      lorenz: {
+        xAxis: '家庭（从最穷起）',
+        yAxis: '收入累计占比',
+        equal: '完全平等',
+        start: (gini: string): string => `起点 G=${gini}`,
+        after: (gini: string): string => `一轮后 G=${gini}`,
+        label: (households: number, start: string, after: string, poorestBefore: string, poorestAfter: string): string =>
+          `洛伦兹曲线：${households} 户家庭，起点基尼系数 ${start}，` +
+          `一轮后 ${after}；最穷的一半家庭的收入占比从 ${poorestBefore} 变为 ${poorestAfter}`,
+      },
+      run: {
+        xAxis: '轮次',
+        yAxis: '基尼系数',
+        matthew: '马太',
+        shared: '分享',
+        label: (rounds: number, from: string, to: string, share: string, shared: string): string =>
+          `基尼系数随轮次变化的折线图，共 ${rounds} 轮：只按已有收入分（马太效应）从 ${from} 到 ` +
+          `${to}；拿出增量的 ${share}分享，到 ${shared}`,
+      },
+      /** The static figure that stands for the widget in print. */
+      print: {
+        caption: (households: number, growth: string, share: string, rule: string, rounds: number): string =>
+          `图：${households} 户家庭，每轮增长 ${growth}，拿出增量的 ${share}${rule}：` +
+          `一轮后的洛伦兹曲线（左）与 ${rounds} 轮间基尼系数的变化（右）（默认设置）。`,
+        onScreen: '在屏幕上这是互动图：可调节增长与分享、切换分享规则、逐轮播放。',
+        /** The two charts' descriptions, as one. */
+        label: (lorenz: string, run: string): string => `${lorenz}。${run}`,
+      },
+    },
   },
   restDocument: {
     title: (deck: string): string => `${deck} · 其余幻灯片`,

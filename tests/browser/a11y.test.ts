@@ -9,7 +9,7 @@ let deck: WatchedPage;
 
 beforeAll(async () => {
   browser = await launch();
-  deck = await openDeck(browser, '?view=present');
+  deck = await openDeck(browser, '?view=present&plan=all');
 });
 afterAll(async () => browser?.close());
 

@@ -79,7 +79,7 @@ describe('size budgets of the built deck (gzip, as served)', () => {
   it('the whole presentation, every slide shown, transfers at most 1 MB', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(deckUrl());
+    await page.goto(new URL('?plan=all', deckUrl()).href);
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
     const count = await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getTotalSlides());
     for (let i = 0; i < count; i++) {

@@ -7,7 +7,7 @@ let deck: WatchedPage;
 
 beforeAll(async () => {
   browser = await launch();
-  deck = await openDeck(browser);
+  deck = await openDeck(browser, '?plan=all');
 });
 afterAll(async () => browser?.close());
 

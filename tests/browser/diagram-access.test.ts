@@ -10,7 +10,7 @@ let diagramSlides: string[];
 
 beforeAll(async () => {
   browser = await launch();
-  deck = await openDeck(browser, '?view=present');
+  deck = await openDeck(browser, '?view=present&plan=all');
   diagramSlides = await deck.page.$$eval('figure[data-deck-diagram]', (figs) => [...new Set(figs.map((f) => f.closest('section[id]')!.id))]);
 });
 afterAll(async () => browser?.close());

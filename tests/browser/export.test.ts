@@ -1,10 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { handoutSheets } from '../../src/deck/pages/handout-layout.ts';
 import { pngSize } from '../../src/export/png-size.ts';
 import type { DeckManifest } from '../../src/shared/deck-model.ts';
@@ -18,18 +18,58 @@ import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** tsx's own entry, for running it with no PATH (its bin starts with `#!/usr/bin/env node`). */
+const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CLI = join(ROOT, 'src', 'export', 'cli.ts');
 const run = promisify(execFile);
 
 /** Runs the exporter; returns its output (throws with it if the exit code is not 0). */
-async function exporter(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const { stdout } = await run(TSX, [CLI, ...args], { cwd: ROOT, env, timeout: 180_000 });
-  return stdout;
+async function exporter(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; stderr: string }> {
+  return run(TSX, [CLI, ...args], { cwd: ROOT, env, timeout: 180_000 });
 }
+
+/** How an exporter run ended. */
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the exporter until its output matches `until`, then sends it `signal`: SIGINT to its
+ * whole process group, as Ctrl+C in a terminal does; SIGTERM to the process, as `kill` does.
+ */
+function interruptedExporter(args: string[], until: RegExp, signal: 'SIGINT' | 'SIGTERM', env: NodeJS.ProcessEnv = process.env): Promise<Ended> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX_CLI, CLI, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const check = (): void => {
+      if (sent || !until.test(stdout + stderr)) return;
+      sent = true;
+      if (signal === 'SIGINT') process.kill(-child.pid!, 'SIGINT');
+      else child.kill('SIGTERM');
+    };
+    child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
+    child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
+    // A run that never ends (the fault this guards against) is stopped, and fails the test.
+    const guard = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 150_000);
+    child.on('exit', (code, sig) => {
+      clearTimeout(guard);
+      resolve({ code, signal: sig, stdout, stderr });
+    });
+  });
+}
+
+/** The lines of stderr that are not progress (`[deck] png 12/108 <slide-id>`). */
+const saidBesidesProgress = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() && !/^\[deck\] png \d+\/\d+ /.test(l));
 
 let out: string;
 let penOut: string;
 let pdfLog: string;
+let pngErr: string;
 let browser: Browser;
 let manifest: DeckManifest;
 let ids: string[];
@@ -71,8 +111,11 @@ beforeAll(async () => {
   await page.context().close();
   ids = manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id));
 
-  pdfLog = await exporter(['pdf', '--url', deckUrl(), '--out', out]);
-  await exporter(['png', '--url', deckUrl(), '--out', out]);
+  pdfLog = (await exporter(['pdf', '--url', deckUrl(), '--out', out])).stdout;
+  // What an earlier run of an older deck left: two numberings, and a slide since removed.
+  mkdirSync(join(out, 'png'));
+  for (const stale of ['01-title.png', '099-removed-slide.png', `${'9'.repeat(String(ids.length).length)}-gone.png`]) writeFileSync(join(out, 'png', stale), 'stale');
+  pngErr = (await exporter(['png', '--url', deckUrl(), '--out', out])).stderr;
   // A red line across the bottom of the overview slide, as the pen stores it.
   const marks = join(penOut, 'marks.json');
   writeFileSync(marks, JSON.stringify({ overview: [{ color: '#ff0000', width: 14, points: [[80, 690], [1200, 690]] }] }));
@@ -293,11 +336,20 @@ describe('npm run pdf: every PDF', () => {
 });
 
 describe('npm run png', () => {
-  it('writes one 1920×1080 image per slide, named NN-<slide-id>.png in deck order', () => {
+  it('writes one 1920×1080 image per slide, named <number>-<slide-id>.png (zero-padded to the slide count) in deck order, and nothing of an earlier run survives', () => {
     const files = readdirSync(join(out, 'png')).sort();
     const width = Math.max(2, String(ids.length).length);
     expect(files).toEqual(ids.map((id, i) => `${String(i + 1).padStart(width, '0')}-${id}.png`));
     for (const f of files) expect(pngSize(readFileSync(join(out, 'png', f))), f).toEqual({ width: 1920, height: 1080 });
+  });
+
+  it('says how far it is, one line per slide (stderr is not a terminal here)', () => {
+    const lines = pngErr.split('\n').filter((l) => /^\[deck\] png /.test(l));
+    // Counted in order; two pages take pictures at once, so the slides finish nearly in deck order.
+    expect(lines.map((l) => l.split(' ')[2])).toEqual(ids.map((_, i) => `${i + 1}/${ids.length}`));
+    expect(lines.map((l) => l.split(' ')[3]).sort()).toEqual([...ids].sort());
+    expect(saidBesidesProgress(pngErr)).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
   it('draws the slides: the overview image is far from an empty page', () => {
@@ -307,18 +359,69 @@ describe('npm run png', () => {
 });
 
 describe('the exporter when something is missing', () => {
-  it('without a browser, says in one line how to get one, exits 1 and writes nothing', async () => {
+  it('without any browser, says in one line that CHROME_PATH is wrong and how to get one, exits 1 and writes nothing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'deck-export-none-'));
-    const result = await run(TSX, [CLI, 'pdf', '--url', deckUrl(), '--out', join(empty, 'out')], {
+    // Nothing on the PATH and no Playwright cache either: node runs tsx by its own path.
+    const result = await run(process.execPath, [TSX_CLI, CLI, 'pdf', '--url', deckUrl(), '--out', join(empty, 'out')], {
       cwd: ROOT,
-      env: { ...process.env, CHROME_PATH: join(empty, 'no-such-chrome') },
+      env: { ...process.env, PATH: empty, HOME: empty, PLAYWRIGHT_BROWSERS_PATH: empty, CHROME_PATH: join(empty, 'no-such-chrome') },
     }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[deck\] no Chromium found: .*CHROME_PATH/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^\\[deck\\] no Chromium found: CHROME_PATH=${join(empty, 'no-such-chrome')} is not an executable, .*apt-get install chromium`))]);
     expect(readdirSync(empty)).toEqual([]);
     rmSync(empty, { recursive: true, force: true });
+  });
+});
+
+describe('the exporter when the browser is broken, or the run is interrupted', () => {
+  const made: string[] = [];
+  const folder = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-export-stop-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  /** Export the built deck through the exporter's own static server (not --url), which must be closed too. */
+  const fromDist = (): string[] => ['--no-build', '--dist', inject('deckDist')];
+
+  it('with a browser that does not start (CHROME_PATH=/bin/false), says so in one line and exits 1: it does not hang', async () => {
+    const dir = folder();
+    const result = await run(process.execPath, [TSX_CLI, CLI, 'pdf', ...fromDist(), '--out', join(dir, 'out')], {
+      cwd: ROOT,
+      env: { ...process.env, CHROME_PATH: '/bin/false' },
+      timeout: 90_000,
+    }).then(
+      () => ({ code: 0, killed: false, stderr: '' }),
+      (e: { code: number | null; killed?: boolean; stderr: string }) => ({ code: e.code, killed: !!e.killed, stderr: e.stderr }),
+    );
+    expect(result.killed, 'the exporter was still running after 90 s').toBe(false);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[deck\] the browser \/bin\/false \(CHROME_PATH\) did not start: /)]);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('Ctrl+C during npm run png: one line, exit 130, the earlier images untouched and no partial ones', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'png'));
+    writeFileSync(join(dir, 'png', '01-earlier.png'), 'earlier run');
+    // A CHROME_PATH that is wrong is named once, and the browser on the PATH is used instead.
+    const missing = join(dir, 'no-such-chrome');
+    const ended = await interruptedExporter(['png', ...fromDist(), '--out', dir], /png 3\/\d+/, 'SIGINT', { ...process.env, CHROME_PATH: missing });
+    expect(ended.code, ended.stderr).toBe(130);
+    expect(saidBesidesProgress(ended.stderr)).toEqual([expect.stringMatching(new RegExp(`^\\[deck\\] CHROME_PATH=${missing} is not an executable; using /`)), '[deck] interrupted: nothing written']);
+    expect(readdirSync(dir)).toEqual(['png']);
+    expect(readdirSync(join(dir, 'png'))).toEqual(['01-earlier.png']);
+  });
+
+  it('SIGTERM during npm run pdf: says what was written, exits 143, leaves no partial file', async () => {
+    const dir = folder();
+    const ended = await interruptedExporter(['pdf', ...fromDist(), '--out', dir], /slides\.pdf: \d+ pages/, 'SIGTERM');
+    expect(ended.code, ended.stderr).toBe(143);
+    expect(ended.stderr.trim().split('\n')).toEqual([`[deck] interrupted: wrote ${join(dir, 'slides.pdf')}`]);
+    expect(readdirSync(dir)).toEqual(['slides.pdf']);
+    expect(pdfInfo(join(dir, 'slides.pdf')).pages).toBe(ids.length);
   });
 });

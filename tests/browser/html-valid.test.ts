@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { oneFileDeck } from './setup/serve-built-deck.ts';
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
@@ -13,10 +14,20 @@ const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.j
  */
 const KNOWN_FALSE_POSITIVES: { message: string; reason: string }[] = [
   {
-    message: 'CSS: “transform”: Parse Error.',
+    message: 'CSS: “transform”: The types are incompatible.',
     reason:
-      'index.html’s static layout scales the first slide by calc(96vw / 1280px): a length divided by a length (CSS Values 4 typed arithmetic), ' +
-      'which vnu’s CSS parser predates. Browsers without it keep the plain transform declared just before.',
+      'index.html’s static layout scales the first slide by calc(96vw / var(--deck-slide-width)): a length divided by a length (CSS Values 4 typed arithmetic), ' +
+      'which vnu’s CSS parser predates (it also cannot see that the custom property is a length). Browsers without it keep the plain transform declared just before.',
+  },
+  {
+    message: 'CSS: “container-type”: Property “container-type” doesn\'t exist.',
+    reason:
+      'The widgets lay out by their own width (CSS container queries, CSS Containment 3; every current browser): vnu’s CSS parser predates them. ' +
+      'It meets them only in the one-file deck, where the stylesheet is inline; the built pages link it.',
+  },
+  {
+    message: 'CSS: Unrecognized at-rule “@container”',
+    reason: 'The same container queries (see container-type).',
   },
   {
     message: 'Attribute “elementtiming” not allowed on element “h1” at this point.',
@@ -52,15 +63,23 @@ function builtPages(dist: string): string[] {
   return (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => join(dist, f)).sort();
 }
 
+/** What vnu reports, less the known false positives, as `file:line type: message …extract…`. */
+function errorsOf(messages: VnuMessage[], nameOf: (file: string) => string): string[] {
+  return messages
+    .filter((m) => !KNOWN_FALSE_POSITIVES.some((k) => k.message === m.message))
+    .map((m) => `${nameOf(decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'} ${m.type}: ${m.message} …${m.extract ?? ''}…`);
+}
+
 describe('valid HTML (Nu HTML Checker)', () => {
   it('finds no error in any page the build makes: the deck, the handout, the study guide', async () => {
     const dist = inject('deckDist');
     const pages = builtPages(dist);
     expect(pages.map((p) => relative(dist, p))).toEqual(expect.arrayContaining(['index.html', 'handout.html', 'notes.html']));
-    const messages = await vnu(pages);
-    const errors = messages
-      .filter((m) => !KNOWN_FALSE_POSITIVES.some((k) => k.message === m.message))
-      .map((m) => `${relative(dist, decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'} ${m.type}: ${m.message} …${m.extract ?? ''}…`);
-    expect(errors).toEqual([]);
+    expect(errorsOf(await vnu(pages), (f) => relative(dist, f))).toEqual([]);
   });
+
+  it('finds no error in the one-file deck (npm run bundle)', async () => {
+    const file = await oneFileDeck();
+    expect(errorsOf(await vnu([file]), () => 'deck.html')).toEqual([]);
+  }, 180_000);
 });

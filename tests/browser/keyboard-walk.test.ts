@@ -13,7 +13,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launch();
-  deck = await openDeck(browser, '?view=present');
+  deck = await openDeck(browser, '?view=present&plan=all');
   page = deck.page;
 });
 afterAll(async () => browser?.close());

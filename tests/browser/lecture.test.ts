@@ -129,9 +129,9 @@ describe('lecture tools in the presentation', () => {
   it('S opens the speaker view with the current notes, a pacing line, and follows navigation', async () => {
     deck = await openDeck(browser, '#/logic-power');
     const [speaker] = await Promise.all([deck.page.waitForEvent('popup'), deck.page.keyboard.press('s')]);
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.deck-speaker-notes');
     await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain('强大动力');
-    expect(await notes.innerText()).toContain('计划：本页约');
+    expect(await speaker.locator('.deck-speaker-pacing').innerText()).toContain('本页约');
     await deck.page.keyboard.press('ArrowRight');
     const next = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().querySelector('aside.notes')?.textContent ?? '');
     await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(next.trim().slice(-20));

@@ -1,23 +1,19 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDeck } from '../../src/export/bundle.ts';
 import { launch, type RevealWindow } from './helpers/deck-page.ts';
+import { oneFileDeck } from './setup/serve-built-deck.ts';
 
 let browser: Browser;
 let page: Page;
-let dir: string;
 let file: string;
 const errors: string[] = [];
 const blocked: string[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'deck-one-file-'));
-  file = join(dir, 'deck.html');
-  await bundleDeck(file);
+  // Built once per test run, shared with the HTML checker (html-valid.test.ts).
+  file = await oneFileDeck();
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // No network at all: only the file itself (and what it carries inline) may load.
@@ -35,7 +31,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('out/deck.html: the deck in one file, from a USB stick with no network', () => {
@@ -57,7 +52,8 @@ describe('out/deck.html: the deck in one file, from a USB stick with no network'
   it('opens the speaker view with the notes of the current slide', async () => {
     await page.evaluate(() => (window as unknown as RevealWindow).Reveal.slide(2));
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await expect.poll(() => speaker.locator('.speaker-controls-notes').innerText(), { timeout: 15_000 }).toContain('计划');
+    await expect.poll(() => speaker.locator('.deck-speaker-notes').innerText(), { timeout: 15_000 }).not.toBe('');
+    expect(await speaker.locator('.deck-speaker-pacing').innerText()).toContain('本页约');
     await speaker.close();
   });
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   page = await context.newPage();
-  await page.goto(new URL('?view=present', deckUrl()).href);
+  await page.goto(new URL('?view=present&plan=all', deckUrl()).href);
   await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
 });
 afterAll(async () => browser?.close());

@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printA4 } from '../../src/export/a4-pdf.ts';
 import { gini, initialIncomes } from '../../src/deck/widgets/math/inequality.ts';
-import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
+import { deckUrl, launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 
 let browser: Browser;
 
@@ -67,7 +72,8 @@ const smallestText = (page: Page, tag: string): Promise<number> =>
   page.$eval(tag, (el) => {
     let min = Infinity;
     for (const node of el.querySelectorAll('*')) {
-      if (node.closest('.katex')) continue;
+      // The printed figure waits, hidden, for print.
+      if (node.closest('.katex') || !node.checkVisibility()) continue;
       const hasText = [...node.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
       if (hasText) min = Math.min(min, parseFloat(getComputedStyle(node).fontSize));
     }
@@ -77,21 +83,26 @@ const smallestText = (page: Page, tag: string): Promise<number> =>
 describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
   let deck: WatchedPage;
   const tag = 'growth-explorer';
-  const compound = `${tag} path[data-curve="compound"]`;
+  /** The live widget (the printed figure beside it is hidden on screen). */
+  const live = `${tag} > .ge`;
+  const compound = `${live} path[data-curve="compound"]`;
+  const base = `${live} path[data-curve="base"]`;
 
   beforeAll(async () => {
     deck = await openWidget('#/logic-growth-explorer', tag);
   });
 
-  it('draws the 7 % preset on load: three curves, formulas with the slides\' numbers, a live summary', async () => {
+  it('draws the rate-rise preset on load: two curves, formulas with the slides\' numbers, a live summary', async () => {
     const { page } = deck;
-    expect(await page.locator(`${tag} path[data-curve]`).count()).toBe(3);
-    const text = await page.locator(tag).innerText();
-    expect(text).toContain('310'); // 100 + 7 × 30
-    expect(text).toContain('761.2'); // 100 × 1.07^30
-    expect(text).toContain('10.24'); // ln 2 / ln 1.07
-    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 44 年起，复利超过幂函数/);
-    expect(await page.locator(`${tag} svg[role="img"]`).getAttribute('aria-label')).toContain('复利增长到 761.2');
+    expect(await page.locator(`${live} path[data-curve]`).count()).toBe(2);
+    expect(await page.locator(`${live} .ge-gap`).count()).toBe(1);
+    const text = await page.locator(live).innerText();
+    expect(text).toContain('432.2'); // 100 × 1.05^30
+    expect(text).toContain('574.3'); // 100 × 1.06^30
+    expect(text).toContain('142.2'); // the gap
+    expect(text).toContain('32.9%'); // (1.06/1.05)^30 − 1
+    expect(await page.locator(`${live} [aria-live="polite"]`).innerText()).toMatch(/^第 30 年，6% 比 5% 高出 32\.9%，差距 142\.2；/);
+    expect(await page.locator(`${live} svg[role="img"]`).getAttribute('aria-label')).toContain('每年 5% 增长到 432.2，每年 6% 增长到 574.3，差距 142.2');
   });
 
   it('fits on the slide with its heading, with no text smaller than 18px', async () => {
@@ -106,17 +117,36 @@ describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
     expect(await smallestText(page, tag)).toBeGreaterThanOrEqual(18);
   });
 
-  it('redraws the compound curve and rewrites its formula when the r slider moves by keyboard', async () => {
+  it('redraws the original path and rewrites its formula when the r slider moves by keyboard', async () => {
     const { page } = deck;
-    const input = page.locator(`${tag} input[id$="-r"]`);
-    const before = await pathD(page, compound);
-    const formula = page.locator(`${tag} .ge-tex`).nth(2);
-    expect(await formula.innerText()).toContain('1.07');
+    const input = page.locator(`${live} input[id$="-r"]`);
+    const before = await pathD(page, base);
+    const formula = page.locator(`${live} .ge-tex`).nth(0);
+    expect(await formula.innerText()).toContain('1.05');
     await input.focus();
     await page.keyboard.press('ArrowRight');
-    expect(await input.getAttribute('aria-valuetext')).toBe('复利每年增长 7.5%');
-    expect(await pathD(page, compound)).not.toBe(before);
-    expect(await formula.innerText()).toContain('1.075');
+    expect(await input.getAttribute('aria-valuetext')).toBe('原来每年增长 5.5%');
+    expect(await pathD(page, base)).not.toBe(before);
+    expect(await formula.innerText()).toContain('1.055');
+    await page.keyboard.press('ArrowLeft');
+    expect(await formula.innerText()).not.toContain('1.055');
+    expect(await currentSlide(page)).toBe('logic-growth-explorer');
+  });
+
+  it('gives the notes\' numbers when the rise slider goes to 2 points by keyboard: 76.1 % higher, a gap of 329.0', async () => {
+    const { page } = deck;
+    const input = page.locator(`${live} input[id$="-dr"]`);
+    const faster = `${live} path[data-curve="faster"]`;
+    const before = await pathD(page, faster);
+    await input.focus();
+    // From 1 to 2 percentage points in steps of 0.25.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await input.getAttribute('aria-valuetext')).toBe('增长率提高 2 个百分点，到每年 7%');
+    expect(await page.locator(`${live} output[for$="-dr"]`).innerText()).toBe('+2%');
+    expect(await pathD(page, faster)).not.toBe(before);
+    expect(await page.locator(`${live} .ge-doubling`).innerText()).toContain('76.1');
+    expect(await page.locator(`${live} [aria-live="polite"]`).innerText()).toMatch(/^第 30 年，7% 比 5% 高出 76\.1%，差距 329/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     expect(await currentSlide(page)).toBe('logic-growth-explorer');
   });
 
@@ -126,14 +156,14 @@ describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
 
   it('operates the buttons with Enter and Space, without leaving the slide', async () => {
     const { page } = deck;
-    const preset = page.locator(`${tag} .ge-presets button`).nth(1);
+    const preset = page.locator(`${live} .ge-presets button`).nth(1);
     await preset.focus();
     await page.keyboard.press('Enter');
     expect(await preset.getAttribute('aria-pressed')).toBe('true');
     // t² against 1.07^t: the slide's 148 years.
-    expect(await page.locator(`${tag} [aria-live="polite"]`).innerText()).toMatch(/^第 148 年起，复利超过幂函数/);
-    expect(await page.locator(`${tag} .ge-cross-label`).textContent()).toContain('148');
-    const log = page.locator(`${tag} .ge-log`);
+    expect(await page.locator(`${live} [aria-live="polite"]`).innerText()).toMatch(/^第 148 年起，复利超过幂函数/);
+    expect(await page.locator(`${live} .ge-cross-label`).textContent()).toContain('148');
+    const log = page.locator(`${live} .ge-log`);
     const pressed = await log.getAttribute('aria-pressed');
     const before = await pathD(page, compound);
     await log.focus();
@@ -163,7 +193,9 @@ describe('<growth-explorer> on the 幂数效应 slide at 1280×720', () => {
 describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
   let deck: WatchedPage;
   const tag = 'cake-explorer';
-  const summary = `${tag} [aria-live="polite"]`;
+  /** The live widget (the printed figure beside it is hidden on screen). */
+  const live = `${tag} > .ce`;
+  const summary = `${live} [aria-live="polite"]`;
 
   beforeAll(async () => {
     deck = await openWidget('#/logic-cake-explorer', tag);
@@ -174,10 +206,10 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
     const expected = gini(initialIncomes(Number(await page.locator(tag).getAttribute('seed')))).toFixed(3);
     expect(await page.locator(summary).innerText()).toContain(`一轮后基尼系数 ${expected}`);
     for (const curve of ['equal', 'start', 'after', 'matthew', 'shared']) {
-      expect(await page.locator(`${tag} path[data-curve="${curve}"]`).count(), curve).toBe(1);
+      expect(await page.locator(`${live} path[data-curve="${curve}"]`).count(), curve).toBe(1);
     }
-    expect(await page.locator(`${tag} svg[role="img"][aria-label]`).count()).toBe(2);
-    expect(await page.locator(`${tag} .katex`).first().innerText()).toContain('G');
+    expect(await page.locator(`${live} svg[role="img"][aria-label]`).count()).toBe(2);
+    expect(await page.locator(`${live} .katex`).first().innerText()).toContain('G');
   });
 
   it('fits on the slide with its heading, with no text smaller than 18px', async () => {
@@ -193,10 +225,10 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
 
   it('moves the Lorenz curve and the Gini formula when the sharing slider moves by keyboard', async () => {
     const { page } = deck;
-    const input = page.locator(`${tag} input[id$="-share"]`);
-    const after = `${tag} path[data-curve="after"]`;
+    const input = page.locator(`${live} input[id$="-share"]`);
+    const after = `${live} path[data-curve="after"]`;
     const before = await pathD(page, after);
-    const values = page.locator(`${tag} .ce-formula`).nth(1);
+    const values = page.locator(`${live} .ce-formula`).nth(1);
     const formulaBefore = await values.innerText();
     await input.focus();
     await page.keyboard.press('ArrowRight');
@@ -212,8 +244,8 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
 
   it('switches the rule with Enter and replays the run round by round with Space', async () => {
     const { page } = deck;
-    const shared = `${tag} path[data-curve="shared"]`;
-    const progressive = page.locator(`${tag} .ce-rules button`).nth(1);
+    const shared = `${live} path[data-curve="shared"]`;
+    const progressive = page.locator(`${live} .ce-rules button`).nth(1);
     const before = await pathD(page, shared);
     await progressive.focus();
     await page.keyboard.press('Enter');
@@ -223,7 +255,7 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
 
     const segments = async (): Promise<number> => ((await pathD(page, shared)) ?? '').split('L').length - 1;
     expect(await segments()).toBe(30);
-    await page.locator(`${tag} .ce-replay`).focus();
+    await page.locator(`${live} .ce-replay`).focus();
     await page.keyboard.press('Space');
     expect(await segments()).toBeLessThan(30);
     await expect.poll(segments, { timeout: 10_000 }).toBe(30);
@@ -232,8 +264,8 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
 
   it('is the same run on every load of the same seed', async () => {
     const again = await openWidget('#/logic-cake-explorer', tag);
-    const fresh = await pathD(again.page, `${tag} path[data-curve="matthew"]`);
-    expect(fresh).toBe(await pathD(deck.page, `${tag} path[data-curve="matthew"]`));
+    const fresh = await pathD(again.page, `${live} path[data-curve="matthew"]`);
+    expect(fresh).toBe(await pathD(deck.page, `${live} path[data-curve="matthew"]`));
     await again.page.context().close();
   });
 
@@ -259,10 +291,123 @@ describe('both widgets in the study view on a 390×844 phone', () => {
       const columns = await page.$eval(`${tag} ${grid}`, (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
       expect(columns).toBe(1);
       await expectNoHorizontalOverflow(page, tag, 390, true);
+      // A formula that scrolls sideways would be a scrollable region a keyboard cannot reach.
+      const scrolling = await page.$$eval(`${tag} :is(.ge-tex, .ge-doubling, .ce-formula)`, (els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
+      );
+      expect(scrolling).toEqual([]);
     });
   }
 
   it('logs no console error', () => {
     expect(deck.consoleErrors).toEqual([]);
+  });
+});
+
+/** What of a widget a reader gets on paper: what can be operated, and the printed figure. */
+interface Printed {
+  /** Controls in the widget that are shown: a slider, a button, anything focusable. */
+  shownControls: number;
+  /** Controls in the widget's DOM at all, shown or not. */
+  controls: number;
+  figureShown: boolean;
+  /** The accessible name of the figure's image (the tagged PDF's /Alt). */
+  label: string;
+  caption: string;
+  curves: number;
+}
+
+const printed = (page: Page, tag: string): Promise<Printed> =>
+  page.$eval(tag, (el) => {
+    const controls = [...el.querySelectorAll('input, button, select, textarea, a[href], [tabindex]')];
+    const figure = el.querySelector('figure.widget-print');
+    const image = figure?.querySelector('[role="img"]');
+    return {
+      shownControls: controls.filter((c) => c.checkVisibility()).length,
+      controls: controls.length,
+      figureShown: !!figure?.checkVisibility(),
+      label: image?.getAttribute('aria-label') ?? '',
+      caption: figure?.querySelector('figcaption')?.textContent ?? '',
+      curves: figure?.querySelectorAll('path[data-curve]').length ?? 0,
+    };
+  });
+
+/** The printed figure of each widget in its default state: the numbers of the slides, and a caption that says it is live on screen. */
+function expectDefaultFigure(tag: string, p: Printed): void {
+  expect(p.figureShown, `${tag}: the figure is shown`).toBe(true);
+  expect(p.caption, tag).toContain('在屏幕上这是互动图');
+  if (tag === 'growth-explorer') {
+    expect(p.label).toContain('每年 5% 增长到 432.2，每年 6% 增长到 574.3，差距 142.2');
+    expect(p.caption).toContain('每年 5% 和 6%');
+    expect(p.curves).toBe(2);
+  } else {
+    expect(p.label).toMatch(/^洛伦兹曲线：.+基尼系数随轮次变化的折线图/);
+    expect(p.caption).toContain('拿出增量的 30%平均分');
+    expect(p.curves).toBe(5);
+  }
+}
+
+describe('both widgets in print: a static figure of the default state, with a caption', () => {
+  const tags = ['growth-explorer', 'cake-explorer'];
+
+  it('prints the study view as the figures alone, and shows them only in print', async () => {
+    const deck = await openWidget('?view=scroll#/logic-growth-explorer', 'growth-explorer', { width: 390, height: 844 });
+    const { page } = deck;
+    await page.waitForSelector('cake-explorer svg[role="img"] path[data-curve]');
+    for (const tag of tags) {
+      const screen = await printed(page, tag);
+      expect(screen.figureShown, `${tag} on screen`).toBe(false);
+      expect(screen.shownControls, `${tag} on screen`).toBeGreaterThanOrEqual(5);
+    }
+    // The reader moves a slider: the print still shows the default state.
+    await page.locator('growth-explorer input[id$="-dr"]').focus();
+    await page.keyboard.press('End');
+    await page.emulateMedia({ media: 'print' });
+    for (const tag of tags) {
+      const paper = await printed(page, tag);
+      expect(paper.shownControls, `${tag} in print`).toBe(0);
+      expectDefaultFigure(tag, paper);
+    }
+    expect(deck.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const path of ['?print-pdf', 'handout.html', 'notes.html']) {
+    it(`builds no control at all on ${path}, a page made to be printed: only the figure`, async () => {
+      const deck = await openDeck(browser, path, { width: 1000, height: 1400 });
+      for (const tag of tags) {
+        await deck.page.waitForSelector(`${tag} figure.widget-print path[data-curve]`, { state: 'attached' });
+        const p = await printed(deck.page, tag);
+        expect(p.controls, `${tag} on ${path}`).toBe(0);
+        expectDefaultFigure(tag, p);
+      }
+      expect(deck.consoleErrors).toEqual([]);
+      await deck.page.context().close();
+    });
+  }
+
+  it('keeps each widget whole on one page of the study guide PDF, with its slide\'s heading: no empty frame', async () => {
+    const { pdf } = await printA4(browser, new URL('notes.html', deckUrl()).href);
+    const dir = mkdtempSync(join(tmpdir(), 'deck-widgets-print-'));
+    try {
+      const file = join(dir, 'notes.pdf');
+      writeFileSync(file, pdf);
+      const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .map((text) => text.replace(/\s+/g, ''));
+      for (const [heading, caption] of [
+        ['动手试一试：增速提高一个百分点', '图：同一起点100分别按每年5%和6%增长'],
+        ['动手试一试：分好“蛋糕”', '图：20户家庭，每轮增长10%'],
+      ] as const) {
+        const at = pages.findIndex((text) => text.includes(heading));
+        expect(at, heading).toBeGreaterThanOrEqual(0);
+        const page = pages[at]!;
+        // The block's label, the chart (its axis titles), the caption and its last words: all on the heading's page.
+        for (const part of ['教学补充·非原文', caption, '在屏幕上这是互动图']) expect(page, `${heading}: ${part}`).toContain(part);
+        expect(page.indexOf(heading)).toBeLessThan(page.indexOf('在屏幕上这是互动图'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

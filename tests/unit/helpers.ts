@@ -11,7 +11,7 @@ export const REFERENCES = new Map<number, Reference>(
 
 /** A fresh deck context, as the compiler makes one per build. */
 export function deckContext(terms: GlossaryTerm[] = []): DeckContext {
-  return { sink: new ErrorSink(), bibliography: REFERENCES, root: process.cwd(), glossary: { terms }, diagrams: [], links: [], citations: [], quizzes: [], rendering: { slideNumbers: new Map(), drawings: new Map() } };
+  return { sink: new ErrorSink(), planIds: ['45', '90'], bibliography: REFERENCES, root: process.cwd(), glossary: { terms }, diagrams: [], links: [], citations: [], quizzes: [], rendering: { slideTitles: new Map(), drawings: new Map() } };
 }
 
 /** Lines of the front matter a snippet is compiled under. */

@@ -1,17 +1,36 @@
+import { NO_BROWSER } from '../../node/chromium.ts';
+import { deckError } from '../../node/errors.ts';
 import type { ErrorSink } from '../errors.ts';
 import type { DeckFonts } from '../fonts/deck-fonts.ts';
 import type { DiagramSource, SlideLink } from '../markdown/env.ts';
-import type { DiagramDrawing } from './drawing.ts';
+import type { DiagramDrawing as Drawing } from './drawing.ts';
 import { renderDiagramsInChromium } from './render-in-chromium.ts';
 
 /** What drawing the deck's diagrams gives the compiler. */
 export interface DeckDrawings {
   /** Diagram id → drawing; empty when the diagrams are left to the browser. */
-  byId: Map<string, DiagramDrawing>;
+  byId: Map<string, Drawing>;
   /** The drawings' shared rules, each distinct set once ('' if none). */
   css: string;
   /** The diagrams' links to slides (`click X href "#/id"`), to check with the others. */
   links: SlideLink[];
+}
+
+/**
+ * Where diagrams are drawn: `build` (in Chromium at build time; no Chromium fails the build),
+ * `build-or-browser` (the dev server: without Chromium, leave them to the browser, and say so),
+ * `browser` (asked for with DECK_DIAGRAMS=browser: Mermaid draws them in each reader's page).
+ */
+export type DiagramDrawing = 'build' | 'build-or-browser' | 'browser';
+
+/** The environment variable that asks for diagrams drawn in the browser. */
+export const DIAGRAMS_ENV = 'DECK_DIAGRAMS';
+
+/** How drawDiagrams works. */
+export interface DrawOptions {
+  draw: DiagramDrawing;
+  cacheDir: string;
+  fonts: DeckFonts;
 }
 
 /** Markup a label may use (Mermaid draws it); anything else (an image, a frame) is an error. */
@@ -23,12 +42,15 @@ const LABEL_TAGS = new Set(['br', 'b', 'strong', 'i', 'em', 'u', 'sub', 'sup', '
  * a link that is not to a slide (`javascript:`, another host), markup in a label that would
  * fetch or run something. Without Chromium the diagrams are left to the browser, and it says so.
  */
-export async function drawDiagrams(diagrams: readonly DiagramSource[], options: { draw: boolean; cacheDir: string; fonts: DeckFonts }, sink: ErrorSink, warnings: string[]): Promise<DeckDrawings> {
+export async function drawDiagrams(diagrams: readonly DiagramSource[], options: DrawOptions, sink: ErrorSink, warnings: string[]): Promise<DeckDrawings> {
   const out: DeckDrawings = { byId: new Map(), css: '', links: [] };
-  if (diagrams.length === 0 || !options.draw) return out;
+  if (diagrams.length === 0 || options.draw === 'browser') return out;
   const drawn = await renderDiagramsInChromium(diagrams, { cacheDir: options.cacheDir, fontCss: options.fonts.css, fontKey: options.fonts.key });
   if (!drawn) {
-    warnings.push(`[deck] no Chromium found: ${diagrams.length} diagrams are left to the browser and not checked at build time (set CHROME_PATH or install chromium)`);
+    const found = `${diagrams.length} diagrams cannot be drawn: ${NO_BROWSER}`;
+    // A build must not ship diagrams nobody has checked; the dev server keeps serving.
+    if (options.draw === 'build') throw deckError(`${found}; or build with ${DIAGRAMS_ENV}=browser to let each reader's browser draw them`);
+    warnings.push(`[deck] ${found}: they are left to the browser and not checked`);
     return out;
   }
   const sheets = new Map<string, string>();

@@ -24,13 +24,9 @@ export async function firstSlideFonts(firstScreen: ShownCharacters, cacheDir: st
     chars[weight] = main.length ? [...ascii, ...main] : [];
   }
   if (DECK_FONT_WEIGHTS.every((w) => chars[w].length === 0)) return [];
-  const { files } = await subsetDeckFont(chars, cacheDir);
+  // Faces of their own (`deck-sans-sc-400-first-…`, named DeckSansSC-400-first inside).
+  const { files } = await subsetDeckFont(chars, cacheDir, { firstSlide: true });
   return files
     .filter((f) => f.unicodeRange === null && chars[f.weight].length > 0)
-    .map((f) => ({
-      ...f,
-      name: f.name.replace(/^deck-sans-sc-(\d+)-/, 'deck-sans-sc-$1-first-'),
-      unicodeRange: unicodeRange(chars[f.weight]),
-      firstSlide: true,
-    }));
+    .map((f) => ({ ...f, unicodeRange: unicodeRange(chars[f.weight]) }));
 }

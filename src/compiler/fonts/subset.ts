@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import { deckError } from '../../node/errors.ts';
 import { unicodeRange } from './font-face-css.ts';
+import { FACE_NAMING, faceName, renameFont } from './font-names.ts';
 import { DECK_FONT_WEIGHTS, fontSourceId, planSlices, type FontWeight } from './font-sources.ts';
 
 /** One woff2 file of the deck font. */
 export interface FontFile {
-  /** Content-hashed file name, e.g. `deck-sans-sc-400-1a2b3c4d.woff2`. */
+  /** Content-hashed file name, e.g. `deck-sans-sc-400-1a2b3c4d.woff2`, `deck-sans-sc-700-first-…`. */
   name: string;
+  /** The font's own family, full and PostScript name (its name table), e.g. `DeckSansSC-400-first`: one per file. */
+  fontName: string;
   weight: FontWeight;
   /** The CSS unicode-range the file is limited to; null for a weight's main file (all its glyphs). */
   unicodeRange: string | null;
@@ -28,20 +31,31 @@ export interface FontSubset {
 type CachedSubset = { files: Omit<FontFile, 'bytes'>[]; missing: string[] };
 
 const require = createRequire(import.meta.url);
-const SUBSETTER = `subset-font@${(require('subset-font/package.json') as { version: string }).version}`;
-// Name id 14 is the licence URL: the OFL asks that it travel with the font (0–6 are kept anyway).
-const OPTIONS: Parameters<typeof subsetFont>[2] = { targetFormat: 'woff2', preserveNameIds: [14] };
+const version = (pkg: string): string => `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`;
+const SUBSETTER = [version('subset-font'), version('wawoff2')];
+// Name id 14 is the licence URL: the OFL asks that it travel with the font (0–6 are kept anyway;
+// renameFont then rewrites 1, 3, 4 and 6).
+// TrueType out, so the names can be rewritten before the file is compressed to woff2.
+const OPTIONS: Parameters<typeof subsetFont>[2] = { targetFormat: 'truetype', preserveNameIds: [14] };
+// The woff2 encoder subset-font itself uses (Google's, in wasm).
+const woff2 = require('wawoff2') as { compress(sfnt: Uint8Array): Promise<Uint8Array> };
 /** Subsets kept in the cache besides the one just used; older ones are removed. */
 const KEEP = 8;
 
+/** Which faces a subset is made for. */
+export interface SubsetRole {
+  /** The first slide's small faces (named `…-first`, in the file name and in the font). */
+  firstSlide?: boolean;
+}
+
 /**
- * Subsets Noto Sans SC to exactly the characters each weight draws. Results are cached in
- * `cacheDir` by character sets, font and subsetter version, so an unchanged deck rebuilds
- * without touching a font.
+ * Subsets Noto Sans SC to exactly the characters each weight draws. Each file gets names of
+ * its own (see faceName). Results are cached in `cacheDir` by character sets, role, naming,
+ * font and subsetter version, so an unchanged deck rebuilds without touching a font.
  */
-export async function subsetDeckFont(chars: Record<FontWeight, Iterable<string>>, cacheDir: string): Promise<FontSubset> {
+export async function subsetDeckFont(chars: Record<FontWeight, Iterable<string>>, cacheDir: string, { firstSlide = false }: SubsetRole = {}): Promise<FontSubset> {
   const sorted = DECK_FONT_WEIGHTS.map((w) => [...new Set(chars[w])].sort());
-  const key = sha256(JSON.stringify([fontSourceId(), SUBSETTER, OPTIONS, DECK_FONT_WEIGHTS, sorted.map((s) => s.join(''))])).slice(0, 32);
+  const key = sha256(JSON.stringify([fontSourceId(), SUBSETTER, OPTIONS, FACE_NAMING, firstSlide, DECK_FONT_WEIGHTS, sorted.map((s) => s.join(''))])).slice(0, 32);
   const cached = readCached(cacheDir, key);
   if (cached) return cached;
 
@@ -52,15 +66,16 @@ export async function subsetDeckFont(chars: Record<FontWeight, Iterable<string>>
     plan.missing.forEach((c) => missing.add(c));
     for (const [i, { slice, chars: inSlice }] of plan.slices.entries()) {
       if (inSlice.length === 0) continue;
+      const main = i === 0;
+      const fontName = faceName({ weight, slice: main ? null : slice.name, firstSlide });
       let bytes: Buffer;
       try {
-        bytes = await subsetFont(readFileSync(slice.path), inSlice.join(''), OPTIONS);
+        bytes = Buffer.from(await woff2.compress(renameFont(await subsetFont(readFileSync(slice.path), inSlice.join(''), OPTIONS), fontName)));
       } catch (e) {
         throw deckError(`subsetting ${slice.path} failed`, e);
       }
-      const main = i === 0;
-      const name = `deck-sans-sc-${weight}${main ? '' : `-${slice.name}`}-${sha256(bytes).slice(0, 8)}.woff2`;
-      files.push({ name, weight, unicodeRange: main ? null : unicodeRange(inSlice), bytes });
+      const name = `deck-sans-sc-${weight}${main ? '' : `-${slice.name}`}${firstSlide ? '-first' : ''}-${sha256(bytes).slice(0, 8)}.woff2`;
+      files.push({ name, fontName, weight, unicodeRange: main ? null : unicodeRange(inSlice), bytes, ...(firstSlide ? { firstSlide } : {}) });
     }
   }
   const subset: FontSubset = { files, missing: [...missing] };

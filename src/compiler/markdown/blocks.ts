@@ -6,12 +6,13 @@ import { UI } from '../../shared/ui-strings.ts';
 import { fileLine, deckEnv } from './env.ts';
 
 /** The `::: name` blocks the format knows; anything else is reported. */
-export const BLOCK_NAMES = ['teaching', 'discussion', 'references', 'quiz', 'glossary', 'scores'] as const;
+export const BLOCK_NAMES = ['teaching', 'discussion', 'references', 'quiz', 'glossary', 'scores', 'timing'] as const;
 
 /**
  * `::: teaching` — a teaching addition, labelled so it is never taken for the authors' words.
  * `::: discussion` — a discussion question of ours, labelled as a teaching addition.
  * `::: scores` — the table of the reader's quiz scores, per section (filled in the browser).
+ * `::: timing` — in a cue: each section's minutes in the lecture plan shown (filled by the speaker view).
  * `::: references [from-to]` — the paper's reference list (or a part of it).
  */
 export function blocks(md: MarkdownIt): void {
@@ -31,6 +32,10 @@ export function blocks(md: MarkdownIt): void {
 
   md.use(container, 'scores', {
     render: (tokens: { nesting: number }[], idx: number) => (tokens[idx]!.nesting === 1 ? `<div class="deck-quiz-scores-box" ${ATTR.scores}>` : '</div>\n'),
+  });
+
+  md.use(container, 'timing', {
+    render: (tokens: { nesting: number }[], idx: number) => (tokens[idx]!.nesting === 1 ? `<div class="deck-plan-timing" ${ATTR.timing}>` : '</div>\n'),
   });
 
   md.use(container, 'references', {

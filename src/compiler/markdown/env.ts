@@ -65,6 +65,8 @@ export interface TokenPlace {
 /** What is shared by every file of the deck while it compiles. */
 export interface DeckContext {
   sink: ErrorSink;
+  /** The lecture plans' ids (slides/deck.yml), which a slide's `plan=` may name. */
+  planIds: readonly string[];
   bibliography: ReadonlyMap<number, Reference>;
   /** Project root: images must be inside its `assets/`. */
   root: string;
@@ -79,8 +81,8 @@ export interface DeckContext {
 
 /** What the renderers need that is known only once the whole deck is parsed (and drawn). */
 export interface RenderContext {
-  /** Slide id → its 1-based number in the deck. */
-  slideNumbers: ReadonlyMap<string, number>;
+  /** Slide id → its title (its number changes with the lecture plan; its title does not). */
+  slideTitles: ReadonlyMap<string, string>;
   /** Diagram id → its drawing; a diagram without one is left to the browser. */
   drawings: ReadonlyMap<string, DiagramDrawing>;
 }

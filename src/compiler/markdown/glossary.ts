@@ -103,10 +103,11 @@ function firstUnmarked(text: string, terms: GlossaryTerm[]): { at: number; term:
 function glossaryList(range: string, md: MarkdownIt, env: RenderEnv): string {
   const terms = env.deck.glossary.terms;
   const [from, to] = range ? range.split('-').map(Number) : [1, terms.length];
-  const numbers = env.deck.rendering?.slideNumbers;
+  const titles = env.deck.rendering?.slideTitles;
   const items = terms.slice((from ?? 1) - 1, to).map((t) => {
-    const n = t.firstSlide ? numbers?.get(t.firstSlide) : undefined;
-    const where = n ? ` <a class="deck-glossary-where" href="#/${t.firstSlide}">${escapeHtml(UI.glossary.seeSlide(n))}</a>` : '';
+    // By title: slide numbers change with the lecture plan.
+    const title = t.firstSlide ? titles?.get(t.firstSlide) : undefined;
+    const where = title ? ` <a class="deck-glossary-where" href="#/${t.firstSlide}">${escapeHtml(UI.glossary.seeSlide(title))}</a>` : '';
     const source = t.teaching ? `<span class="deck-term-source">（${UI.glossary.teaching}）</span>` : '';
     return `<div class="deck-glossary-entry"><dt>${escapeHtml(t.term)}</dt><dd>${definitionHtml(t, md, env)}${source}${where}</dd></div>`;
   });

@@ -30,7 +30,7 @@ export function images(md: MarkdownIt): void {
     if (found.problem === 'backslash') return problem(`image path \`${written}\` has a backslash`, 'Write paths with `/`, e.g. `assets/figure.png`.');
     if (found.problem === 'outside') return problem(`image \`${written}\` is outside ${IMAGE_DIR}/`, `Put the file under ${IMAGE_DIR}/ and give its path from the project root, e.g. \`${IMAGE_DIR}/figure.png\`.`);
     if (found.problem === 'missing') return problem(`missing image \`${written}\``, `Put the file under ${IMAGE_DIR}/ and give its path from the project root, e.g. \`${IMAGE_DIR}/figure.png\`.`);
-    token.attrSet('src', `/${found.path}`);
+    token.attrSet('src', `/${encodeURI(found.path!)}`);
     token.attrSet('loading', 'lazy');
     return fallback(tokens, idx, options, env, self);
   };

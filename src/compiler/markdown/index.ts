@@ -6,6 +6,7 @@ import { diagrams } from './diagrams.ts';
 import { fences } from './fences.ts';
 import { frontMatter } from './front-matter.ts';
 import { glossary } from './glossary.ts';
+import { htmlPolicy } from './html-policy.ts';
 import { images } from './images.ts';
 import { inlineLines } from './inline-lines.ts';
 import { math } from './math.ts';
@@ -19,8 +20,9 @@ import { slideStructure } from './slide-structure.ts';
  * The deck's Markdown pipeline: one plugin per construct, in this order. A section file is
  * parsed whole: the structure plugins (slide breaks, front matter, notes markers, then the
  * structure rule) work on markdown-it's tokens, so code fences are markdown-it's own and every
- * token keeps its source line. Raw HTML is allowed (custom elements, `lang` wrappers);
- * typographer is off so Chinese quotation marks stay as written.
+ * token keeps its source line. Raw HTML is kept to an allowlist (html-policy.ts: `lang`
+ * wrappers, the widgets' custom elements, …); typographer is off so Chinese quotation marks
+ * stay as written.
  */
 export function createMarkdown(): MarkdownIt {
   return new MarkdownItFactory({ html: true, linkify: false, typographer: false })
@@ -31,6 +33,8 @@ export function createMarkdown(): MarkdownIt {
     .use(noteMarkers)
     // After markdown-it-attrs: a heading's `{#id}` names its slide.
     .use(slideStructure)
+    // After the structure rule: each slide part's HTML must balance.
+    .use(htmlPolicy)
     .use(fences)
     .use(math)
     .use(citations)

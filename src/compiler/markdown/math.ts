@@ -14,11 +14,7 @@ export function math(md: MarkdownIt): void {
     const start = state.pos;
     if (src[start] !== '$' || src[start + 1] === '$') return false;
     if (/\s/.test(src[start + 1] ?? ' ')) return false;
-    let end = start + 1;
-    while ((end = src.indexOf('$', end)) !== -1) {
-      if (src[end - 1] !== '\\' && !/\s/.test(src[end - 1] ?? ' ')) break;
-      end++;
-    }
+    const end = closingDollar(src, start + 1);
     if (end === -1 || /\d/.test(src[end + 1] ?? '')) return false;
     if (!silent) {
       const token = state.push('math_inline', 'math', 0);
@@ -77,15 +73,48 @@ export function math(md: MarkdownIt): void {
   };
 }
 
+/** The last search for a closing `$`: a later search that starts before its result finds the same one. */
+let lastSearch: { src: string; from: number; end: number } | null = null;
+
+/**
+ * The first `$` at or after `from` that can close a formula (not escaped, not after a space),
+ * or -1. Each `$` is looked at once per paragraph: a paragraph of many `$` that close nothing
+ * (prices, say) costs linear time, not quadratic.
+ */
+function closingDollar(src: string, from: number): number {
+  if (lastSearch && lastSearch.src === src && lastSearch.from <= from && (lastSearch.end === -1 || lastSearch.end >= from)) return lastSearch.end;
+  let end = from;
+  while ((end = src.indexOf('$', end)) !== -1) {
+    if (src[end - 1] !== '\\' && !/\s/.test(src[end - 1] ?? ' ')) break;
+    end++;
+  }
+  lastSearch = { src, from, end };
+  return end;
+}
+
 function renderFormula(tex: string, displayMode: boolean, env: RenderEnv, blockLine: number): string {
+  // KaTeX asks before it renders a command that links, loads or sets markup (\href, \url,
+  // \includegraphics, \htmlClass…); the deck allows none of them, and says so.
+  const untrusted: string[] = [];
   try {
-    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'error' });
+    const html = katex.renderToString(tex, {
+      displayMode,
+      throwOnError: true,
+      output: 'htmlAndMathml',
+      strict: 'error',
+      trust: (context) => {
+        untrusted.push(context.command);
+        return false;
+      },
+    });
+    if (untrusted.length === 0) return html;
+    env.deck.sink.add(env.file, fileLine(env, blockLine), `formula uses \`${[...new Set(untrusted)].join('`, `')}\`, which the deck does not allow in \`${tex.trim()}\``, 'Formulas may not link or load anything: write the link in Markdown beside the formula.');
   } catch (e) {
     const error = e as katex.ParseError;
     const before = error.position === undefined ? '' : tex.slice(0, error.position);
     const line = fileLine(env, blockLine) + (before.match(/\n/g) ?? []).length;
     const reason = (error.rawMessage ?? error.message).replace(/\.$/, '');
     env.deck.sink.add(env.file, line, `formula KaTeX cannot parse: ${reason} in \`${tex.trim()}\``, 'Fix the TeX (try it at the KaTeX demo).');
-    return `<span class="deck-error" role="alert">${escapeHtml(UI.math.error(tex))}</span>`;
   }
+  return `<span class="deck-error" role="alert">${escapeHtml(UI.math.error(tex))}</span>`;
 }

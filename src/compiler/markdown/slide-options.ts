@@ -1,14 +1,16 @@
+import { NO_PLAN } from '../../shared/deck-model.ts';
 import type { ErrorSink } from '../errors.ts';
+import { MIN_SLIDE_MINUTES } from './slide-minutes.ts';
 
 /** Options set by `<!-- .slide: … -->`; each one declared here once. */
 export interface SlideOptions {
   /** Reveal each top-level list item one at a time. @default false */
   steps: boolean;
-  /** This slide's planned minutes in the lecture (pacing); null = an even share. @default null */
+  /** This slide's planned minutes in a lecture; null = its kind's (slide-minutes.ts). @default null */
   minutes: number | null;
   /** Extra CSS classes for the slide. @default [] */
   classes: string[];
-  /** The lecture plans (deck.yml `plans`) the slide belongs to; null = every plan. @default null */
+  /** The lecture plans (deck.yml `plans`) the slide is in; null = every plan, [] = none (`plan=none`: self-study only). @default null */
   plans: string[] | null;
 }
 
@@ -25,17 +27,32 @@ export function optionsComment(html: string): string | null {
 
 const OPTION = /([a-z-]+)(?:=(?:"([^"]*)"|(\S+)))?/g;
 
-/** Reads an options comment's text; what it does not know is reported at `line`. */
-export function readSlideOptions(text: string, file: string, line: number, sink: ErrorSink): SlideOptions {
+/** Reads an options comment's text; what it does not know is reported at `line`. `planIds`: the plans of deck.yml. */
+export function readSlideOptions(text: string, file: string, line: number, sink: ErrorSink, planIds: readonly string[]): SlideOptions {
   const options: SlideOptions = { ...NO_OPTIONS, classes: [] };
   for (const m of text.matchAll(OPTION)) {
     const key = m[1] ?? '';
     const value = m[2] ?? m[3];
     if (key === 'steps' && value === undefined) options.steps = true;
-    else if (key === 'minutes' && value !== undefined && Number(value) > 0) options.minutes = Number(value);
-    else if (key === 'class' && value) options.classes.push(...value.split(/\s+/).filter(Boolean));
-    else if (key === 'plan' && value) options.plans = value.split(',').filter(Boolean);
-    else sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N` (N > 0), `class=name` or `plan=id`.');
+    else if (key === 'minutes' && value !== undefined) {
+      const minutes = Number(value);
+      if (minutes >= MIN_SLIDE_MINUTES) options.minutes = minutes;
+      else sink.add(file, line, `\`${m[0]}\` is not a number of minutes of at least ${MIN_SLIDE_MINUTES}`, `Write e.g. \`minutes=1.5\`, or leave the minutes to the slide's kind.`);
+    } else if (key === 'class' && value) options.classes.push(...value.split(/\s+/).filter(Boolean));
+    else if (key === 'plan' && value) options.plans = readPlans(value, m[0], file, line, sink, planIds);
+    else sink.add(file, line, `unknown slide option \`${m[0]}\``, 'Use `steps`, `minutes=N`, `class=name` or `plan=id`.');
   }
   return options;
+}
+
+/** `plan=90` or `plan=45,90`: plans of deck.yml; `plan=none`: in no lecture (self-study only). */
+function readPlans(value: string, written: string, file: string, line: number, sink: ErrorSink, planIds: readonly string[]): string[] {
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 1 && ids[0] === NO_PLAN) return [];
+  const unknown = ids.filter((id) => !planIds.includes(id));
+  if (unknown.length || ids.length === 0) {
+    const which = unknown.length ? `a plan slides/deck.yml does not declare (${unknown.map((id) => `\`${id}\``).join(', ')})` : 'no plan';
+    sink.add(file, line, `\`${written}\` names ${which}`, `Name plans of deck.yml (${planIds.map((id) => `\`${id}\``).join(', ')}), comma-separated, or \`plan=${NO_PLAN}\` for self-study only.`);
+  }
+  return [...new Set(ids.filter((id) => planIds.includes(id)))];
 }

@@ -120,7 +120,7 @@ function readSlide(state: StateCore, tokens: Token[], firstLine: number, fileId:
     if (part !== 'body') sink.add(env.file, at, 'slide options in the notes', 'Move the `<!-- .slide: … -->` line above the `Note:` line.');
     else if (optionsLine) sink.add(env.file, at, `slide options set twice (first at line ${optionsLine})`, 'Put every option in one `<!-- .slide: … -->` comment.');
     else {
-      options = readSlideOptions(optionsComment(token.content)!, env.file, at, sink);
+      options = readSlideOptions(optionsComment(token.content)!, env.file, at, sink, env.deck.planIds);
       optionsLine = at;
     }
     token.type = 'slide_options';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../shared/html.ts';
+import { restMark } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
 
 /**
@@ -8,12 +9,14 @@ import { UI } from '../../shared/ui-strings.ts';
  * page merges them in (src/deck/boot/rest-of-slides.ts). It lives in the assets folder (`base`
  * points back at the site's root, where the slides' links lead). `rest` is slidesHtml(…, 'rest').
  */
-export function restDocument(rest: string, title: string, lang: string, base: string): string {
+export function restDocument(rest: string, title: string, lang: string, base: string, id = ''): string {
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // The page checks it got this document, not another page a server answered with (restMark).
+    ...(id ? [restMark(id)] : []),
     `<title>${escapeHtml(UI.restDocument.title(title))}</title>`,
     `<base href="${escapeHtml(base)}">`,
     '</head>',
@@ -28,7 +31,12 @@ export function restDocument(rest: string, title: string, lang: string, base: st
   ].join('\n');
 }
 
-/** A content-hashed file name for the rest document, e.g. `slides-1a2b3c4d.html`. */
-export function restFileName(document: string): string {
-  return `slides-${createHash('sha256').update(document).digest('hex').slice(0, 8)}.html`;
+/** The rest document's id: a hash of what it holds (its slides and their images). */
+export function restId(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 8);
+}
+
+/** The rest document's file name for an id, e.g. `slides-1a2b3c4d.html`; the same name with REST_FALLBACK_EXTENSION is its copy. */
+export function restFileName(id: string): string {
+  return `slides-${id}.html`;
 }

@@ -33,7 +33,9 @@ function slideHtml(slide: CompiledSlide, present: boolean): string {
   const attrs = [
     `id="${escapeHtml(slide.id)}"`,
     classes.length ? `class="${escapeHtml(classes.join(' '))}"` : '',
-    slide.minutes !== null ? `${ATTR.minutes}="${slide.minutes}"` : '',
+    // Minutes only where a lecture gives the slide time; a self-study slide has none.
+    slide.plans.length ? `${ATTR.minutes}="${slide.minutes}"` : '',
+    `${ATTR.plans}="${escapeHtml(slide.plans.join(' '))}"`,
   ].filter(Boolean).join(' ');
   return `<section ${attrs}>\n${slide.body}${slide.notes}\n</section>`;
 }

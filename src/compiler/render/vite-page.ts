@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
-import { REST_LINK_ID } from '../../shared/deck-model.ts';
+import { ATTR, REST_FALLBACK_EXTENSION, REST_LINK_ID } from '../../shared/deck-model.ts';
 import { SLIDE_SIZE } from '../../shared/slide-size.ts';
 import type { CompiledDeck } from '../compile-deck.ts';
 import { attribute, isElement, parseHtmlDocument, serializeHtml, setAttribute, walkHtml, type HtmlDocument, type HtmlElement } from '../html/dom.ts';
-import { restDocument, restFileName } from './rest-document.ts';
+import { restDocument, restFileName, restId } from './rest-document.ts';
 import { slidesHtml } from './slides-html.ts';
 
 /** The template's placeholder for a page that shows the first slide at once and the rest after it. */
@@ -15,13 +15,13 @@ const ALL_SLIDES = '<!--deck:slides-->';
 
 /**
  * The slide's size for the pages' CSS (`--deck-slide-width`, `--deck-slide-height`, and the
- * width as a number, for scales: CSS cannot divide a length by a length), first in `<head>`.
+ * width as a number, for scales: CSS cannot divide a length by a length), in `<head>` (custom properties apply wherever they are declared).
  */
 const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
   tag: 'style',
   attrs: { id: 'deck-slide-size' },
   children: `:root{--deck-slide-width:${SLIDE_SIZE.width}px;--deck-slide-height:${SLIDE_SIZE.height}px;--deck-slide-width-n:${SLIDE_SIZE.width}}`,
-  injectTo: 'head-prepend',
+  injectTo: 'head',
 };
 
 /**
@@ -54,11 +54,12 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
     if (others) {
       const assets = config.build.assetsDir;
       const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
-      const document = restDocument(others, meta.title, meta.lang, base);
-      // The name changes with the images too (their URLs are only known when they are emitted).
-      const images = imageElements(parseHtmlDocument(document)).map((img) => readFileSync(resolve(config.root, attribute(img, 'src')!.slice(1))).toString('base64'));
-      rest = { fileName: `${assets}/${restFileName(document + images.join(''))}`, html: document };
-      page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" href="${config.base}${rest!.fileName}">\n</head>`);
+      const unmarked = restDocument(others, meta.title, meta.lang, base);
+      // The id changes with the images too (their URLs are only known when they are emitted).
+      const images = imageElements(parseHtmlDocument(unmarked)).map((img) => readFileSync(resolve(config.root, imagePath(img))).toString('base64'));
+      const id = restId(unmarked + images.join(''));
+      rest = { fileName: `${assets}/${restFileName(id)}`, html: restDocument(others, meta.title, meta.lang, base, id) };
+      page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" ${ATTR.rest}="${id}" href="${config.base}${rest!.fileName}">\n</head>`);
     }
     return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true }));
   };
@@ -81,13 +82,20 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
       const tree = parseHtmlDocument(rest.html);
       const images = imageElements(tree);
       for (const img of images) {
-        const path = attribute(img, 'src')!.slice(1);
+        const path = imagePath(img);
         const ref = this.emitFile({ type: 'asset', name: basename(path), source: readFileSync(resolve(config.root, path)) });
         setAttribute(img, 'src', this.getFileName(ref));
       }
-      this.emitFile({ type: 'asset', fileName: rest.fileName, source: images.length ? serializeHtml(tree) : rest.html });
+      const source = images.length ? serializeHtml(tree) : rest.html;
+      this.emitFile({ type: 'asset', fileName: rest.fileName, source });
+      this.emitFile({ type: 'asset', fileName: rest.fileName.replace(/\.html$/, REST_FALLBACK_EXTENSION), source });
     },
   };
+}
+
+/** An image's file, from the project root (its `src` is `/` and the path, URI-encoded: see markdown/images.ts). */
+function imagePath(img: HtmlElement): string {
+  return decodeURI(attribute(img, 'src')!.slice(1));
 }
 
 /** The project images (`<img src="/assets/…">`, as the compiler writes them) of a document. */

@@ -1,30 +1,95 @@
-import { ATTR, REST_GROUP_MARK, REST_LINK_ID } from '../../shared/deck-model.ts';
+import { ATTR, REST_FALLBACK_EXTENSION, REST_GROUP_MARK, REST_LINK_ID, restMark } from '../../shared/deck-model.ts';
+import { UI } from '../../shared/ui-strings.ts';
+
+/** Tries of each address, and the pause before the second. */
+const TRIES = 2;
+const RETRY_MS = 400;
 
 /**
  * The built index.html carries only the first slide; the others are in a static document of
  * their own (`<link rel="next" id="deck-rest">`), fetched now and merged in a group at a time
- * (no long task): the first group's other slides into the first group. Without the link (the
- * dev server, the one-file deck) every slide is in the page already.
+ * (no long task): the first group's other slides into the first group. The response must be
+ * that document (it carries the link's id): a host that answers with another page (a
+ * single-page-app rewrite, a login page) or fails is tried again, then at the document's `.txt`
+ * copy, which no host rewrites; if all fail, the deck says so on a slide of its own, with how
+ * to fix it, instead of silently showing one slide. Without the link (the dev server, the
+ * one-file deck) every slide is in the page already.
  */
 export async function restOfSlides(): Promise<void> {
   const link = document.getElementById(REST_LINK_ID) as HTMLLinkElement | null;
   const slides = document.querySelector('.reveal .slides');
   if (!link || !slides) return;
-  try {
-    const response = await fetch(link.href);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    const [, ...groups] = (await response.text()).split(REST_GROUP_MARK);
-    for (const markup of groups) {
-      const template = document.createElement('template');
-      template.innerHTML = markup;
-      for (const group of [...template.content.children].filter((el): el is HTMLElement => el.matches(`section[${ATTR.section}]`))) {
-        const same = [...slides.children].find((s) => s.getAttribute(ATTR.section) === group.getAttribute(ATTR.section));
-        if (same) same.append(...group.children);
-        else slides.append(group);
+  const id = link.getAttribute(ATTR.rest) ?? '';
+  const addresses = [link.href, link.href.replace(/\.html$/, REST_FALLBACK_EXTENSION)];
+  const problems: string[] = [];
+  for (const address of addresses) {
+    for (let attempt = 0; attempt < TRIES; attempt++) {
+      if (attempt > 0) await pause(RETRY_MS);
+      const text = await fetchText(address).catch((e: unknown) => {
+        problems.push(`${address}: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      });
+      if (text === null) continue;
+      if (!text.includes(restMark(id))) {
+        problems.push(`${address}: ${UI.restLoad.otherDocument}`);
+        continue;
       }
-      await new Promise((r) => setTimeout(r, 0));
+      await merge(text, slides);
+      return;
     }
-  } catch (e) {
-    console.error(`[deck] the slides after the first could not be loaded from ${link.href}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  console.error(`[deck] the slides after the first could not be loaded: ${problems.join('; ')}`);
+  slides.append(errorSlide(problems));
+}
+
+async function fetchText(address: string): Promise<string> {
+  const response = await fetch(address, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+/** Merges the rest document's groups into the page, a group at a time. */
+async function merge(text: string, slides: Element): Promise<void> {
+  const [, ...groups] = text.split(REST_GROUP_MARK);
+  for (const markup of groups) {
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    for (const group of [...template.content.children].filter((el): el is HTMLElement => el.matches(`section[${ATTR.section}]`))) {
+      const same = [...slides.children].find((s) => s.getAttribute(ATTR.section) === group.getAttribute(ATTR.section));
+      if (same) same.append(...group.children);
+      else slides.append(group);
+    }
+    await pause(0);
+  }
+}
+
+/** A slide that says the deck is not whole, why, and what to do. */
+function errorSlide(problems: readonly string[]): HTMLElement {
+  const group = document.createElement('section');
+  group.setAttribute(ATTR.section, 'deck-load-error');
+  const slide = document.createElement('section');
+  slide.id = 'deck-load-error';
+  slide.className = 'deck-load-error';
+  slide.setAttribute('role', 'alert');
+  const title = document.createElement('h2');
+  title.textContent = UI.restLoad.title;
+  const what = document.createElement('p');
+  what.textContent = UI.restLoad.explain;
+  const fix = document.createElement('p');
+  fix.textContent = UI.restLoad.fix;
+  const detail = document.createElement('p');
+  detail.className = 'deck-load-error-detail';
+  detail.textContent = problems.join(UI.restLoad.between);
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'deck-button';
+  retry.textContent = UI.restLoad.retry;
+  retry.addEventListener('click', () => location.reload());
+  slide.append(title, what, fix, retry, detail);
+  group.append(slide);
+  return group;
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,19 +1,37 @@
+import { ALL_PLANS, allSlides, inPlan, type DeckManifest } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { Overlay } from '../overlay.ts';
+import type { ActivePlan } from '../plans/apply-plan.ts';
+import { planById } from '../plans/choose-plan.ts';
+import { switchPlan } from '../plans/switch-plan.ts';
 import type { ToolFactory } from '../tool.ts';
 
 /** The printable pages; the one-file deck has no other pages, only the slides' print view. */
 const printLinks = (): string =>
   import.meta.env.VITE_DECK_ONE_FILE
     ? `<a href="?print-pdf">${UI.menu.slidesPdfOneFile}</a>`
-    : `<a href="./handout.html">${UI.menu.handout}</a> · <a href="./notes.html">${UI.menu.studyGuide}</a> · <a href="?print-pdf">${UI.menu.slidesPdf}</a>`;
+    : [
+        `<a href="./handout.html">${UI.menu.handout}</a>`,
+        `<a href="./notes.html">${UI.menu.studyGuide}</a>`,
+        `<a href="?print-pdf">${UI.menu.slidesPdf}</a>`,
+      ].join(UI.menu.separator);
+
+/** Which plan the presentation shows (and whether by default), and buttons for the others. */
+function planChoice(manifest: DeckManifest, plan: ActivePlan): string {
+  const { plans } = manifest.meta;
+  const title = (id: string): string => (id === ALL_PLANS ? UI.plans.all : (planById(manifest.meta, id)?.title ?? id));
+  const others = [...plans.map((p) => p.id), ALL_PLANS].filter((id) => id !== plan.id);
+  const shown = UI.plans.shown(title(plan.id), allSlides(manifest, plan.id).length) + (plan.from === 'default' ? UI.plans.byDefault : '');
+  const buttons = others.map((id) => `<button type="button" class="deck-button deck-button-quiet" data-deck-plan="${escapeHtml(id)}">${escapeHtml(title(id))}</button>`);
+  return `<p class="deck-menu-plan">${escapeHtml(shown)} <span>${UI.plans.change}${buttons.join(' ')}</span></p>`;
+}
 
 /**
  * The section menu (`M`): every section and slide title, the current one marked; arrows move,
  * Enter or a click jumps, Esc closes. Also links the printable handout and study guide.
  */
-export const menu: ToolFactory = ({ bus, manifest }) => {
+export const menu: ToolFactory = ({ bus, manifest, plan }) => {
   let overlay: Overlay | null = null;
   const stops: (() => void)[] = [];
   return {
@@ -30,7 +48,10 @@ export const menu: ToolFactory = ({ bus, manifest }) => {
       overlay = shown;
       shown.panel.innerHTML = `
     <h2 class="deck-overlay-title">${UI.menu.title}</h2>
+    ${planChoice(manifest, plan)}
     <nav aria-label="${UI.menu.nav}"><ol class="deck-menu-sections">${manifest.sections
+      .map((s) => ({ ...s, slides: s.slides.filter((sl) => inPlan(sl, plan.id)) }))
+      .filter((s) => s.slides.length > 0)
       .map(
         (s) => `<li><span class="deck-menu-section">${escapeHtml(s.title)}</span><ol>${s.slides
           .map((sl) => `<li><a href="#/${sl.id}" data-deck-slide="${sl.id}">${escapeHtml(sl.title || sl.id)}</a></li>`)
@@ -49,6 +70,8 @@ export const menu: ToolFactory = ({ bus, manifest }) => {
         deck.slide(h, v ?? 0);
       };
       shown.panel.addEventListener('click', (e) => {
+        const choice = (e.target as Element).closest<HTMLButtonElement>('button[data-deck-plan]');
+        if (choice) return switchPlan(manifest, choice.dataset.deckPlan!, current || null);
         const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-deck-slide]');
         if (!a) return;
         e.preventDefault();

@@ -7,7 +7,7 @@ import type { DeckTool, ToolFactory } from '../tool.ts';
  * Remembers the last slide per browser and, when the deck opens at its start, offers to
  * go back there ("继续上次的位置"). Storage that fails or holds garbage is ignored.
  */
-export const resume: ToolFactory<DeckTool> = ({ bus, manifest }) => {
+export const resume: ToolFactory<DeckTool> = ({ bus, manifest, plan }) => {
   let box: HTMLElement | null = null;
   let stop = (): void => undefined;
   const remember = (slide: string): void => void writeStored(LAST_SLIDE, { slide });
@@ -17,7 +17,8 @@ export const resume: ToolFactory<DeckTool> = ({ bus, manifest }) => {
       const last = readStored(LAST_SLIDE).slide ?? '';
       const opened = location.hash.replace(/^#\/?/, '');
       const first = allSlides(manifest)[0]?.id ?? '';
-      const place = last ? placeOf(manifest, last) : null;
+      // Numbered as this view counts (a presentation, its plan's slides); a slide it leaves out is not offered.
+      const place = last ? placeOf(manifest, last, plan.id) : null;
       if (place && last !== first && (!opened || opened === first)) box = offer(last, place.title, place.inDeck);
       // A deck opened at a slide (a deep link) is at that slide already; the start page is not a place to resume.
       else if (opened && opened !== first && placeOf(manifest, opened)) remember(opened);

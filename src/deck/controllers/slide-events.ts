@@ -7,13 +7,13 @@ import type { ToolFactory } from '../tool.ts';
  * Tells the bus which slide is shown, and tells screen readers too: a polite live region
  * announces each new slide by place and title.
  */
-export const slideEvents: ToolFactory = ({ bus, manifest }) => {
+export const slideEvents: ToolFactory = ({ bus, manifest, plan }) => {
   let deck: RevealApi | null = null;
   let live: HTMLElement | null = null;
   const onSlide = (): void => {
     const slide = deck?.getCurrentSlide();
     if (!slide?.id || !live) return;
-    const place = placeOf(manifest, slide.id);
+    const place = placeOf(manifest, slide.id, plan.id);
     live.textContent = place ? UI.aria.announce(place.inDeck, place.deckSize, place.sectionTitle, place.title) : slide.id;
     bus.emit('slide', { id: slide.id });
   };

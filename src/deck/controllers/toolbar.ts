@@ -29,7 +29,7 @@ const TOOLS: Tool[] = [
  * The bar at the bottom of every slide: where you are in the section, the switch to the study
  * view, and buttons for the lecture tools (each sends the same command as its key).
  */
-export const toolbar: ToolFactory = ({ bus, manifest }) => {
+export const toolbar: ToolFactory = ({ bus, manifest, plan }) => {
   const byKey = new Map(TOOLS.map((t) => [t.key, t]));
   let bar: HTMLElement | null = null;
   let stop = (): void => undefined;
@@ -54,7 +54,7 @@ export const toolbar: ToolFactory = ({ bus, manifest }) => {
         else bus.emit('command', { key: button.dataset.deckKey! });
       });
       stop = bus.on('slide', ({ id }) => {
-        const place = placeOf(manifest, id);
+        const place = placeOf(manifest, id, plan.id);
         const section = manifest.sections.find((s) => s.slides.some((sl) => sl.id === id));
         shown.querySelector('[data-deck-place]')!.textContent = place && section ? UI.toolbar.place(section.short, place.inSection, place.sectionSize) : '';
         shown.querySelector<HTMLAnchorElement>('.deck-mode-switch-present')!.href = urlForMode('study', id, location);

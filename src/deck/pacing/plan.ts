@@ -1,4 +1,4 @@
-import { allSlides, type DeckManifest } from '../../shared/deck-model.ts';
+import { allSlides, inPlan, type DeckManifest } from '../../shared/deck-model.ts';
 
 /** When a slide should start and how long it should take, in minutes from the lecture's start. */
 export interface PlannedSlide {
@@ -8,21 +8,22 @@ export interface PlannedSlide {
 }
 
 /**
- * Spreads the lecture's planned minutes over the slides: a slide that sets `minutes=N` gets N,
- * the others share what remains equally (never less than zero).
+ * The lecture of a plan, slide by slide: each of the plan's slides with its planned minutes (the
+ * build checked that they fill the plan) and when it should start. For ALL_PLANS (a rehearsal
+ * of every slide) the same, over every slide.
  */
-export function planLecture(manifest: DeckManifest): PlannedSlide[] {
-  const slides = allSlides(manifest);
-  const fixed = slides.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
-  const free = slides.filter((s) => s.minutes === null).length;
-  const share = free ? Math.max(0, manifest.meta.minutes - fixed) / free : 0;
+export function planLecture(manifest: DeckManifest, plan: string): PlannedSlide[] {
   let start = 0;
-  return slides.map((s) => {
-    const minutes = s.minutes ?? share;
-    const planned = { id: s.id, start, minutes };
-    start += minutes;
+  return allSlides(manifest, plan).map((s) => {
+    const planned = { id: s.id, start, minutes: s.minutes };
+    start += s.minutes;
     return planned;
   });
+}
+
+/** A plan's length in minutes: its own, or for ALL_PLANS every slide's minutes added up. */
+export function lectureMinutes(manifest: DeckManifest, plan: string): number {
+  return manifest.meta.plans.find((p) => p.id === plan)?.minutes ?? Math.round(allSlides(manifest).reduce((sum, s) => sum + s.minutes, 0));
 }
 
 /** How the lecture stands on a slide: minutes ahead (positive) or behind (negative) the plan. */
@@ -35,4 +36,14 @@ export function pacingOn(plan: readonly PlannedSlide[], slideId: string, elapsed
 export function clock(minutes: number): string {
   const seconds = Math.round(Math.abs(minutes) * 60);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Each section's minutes and slides in a plan (sections with none of its slides left out). */
+export function sectionTimes(manifest: DeckManifest, plan: string): { title: string; minutes: number; slides: number }[] {
+  return manifest.sections
+    .map((s) => {
+      const slides = s.slides.filter((sl) => inPlan(sl, plan));
+      return { title: s.title, minutes: slides.reduce((sum, sl) => sum + sl.minutes, 0), slides: slides.length };
+    })
+    .filter((s) => s.slides > 0);
 }

@@ -1,5 +1,4 @@
 import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import type { DeckManifest } from '../../shared/deck-model.ts';
@@ -10,7 +9,7 @@ import { help } from '../controllers/help.ts';
 import { keyBindings } from '../controllers/keys.ts';
 import { laser } from '../controllers/laser.ts';
 import { menu } from '../controllers/menu.ts';
-import { pacing } from '../controllers/pacing.ts';
+import { outOfPlan } from '../controllers/out-of-plan.ts';
 import { pen } from '../controllers/pen.ts';
 import { penPrint } from '../controllers/pen-print.ts';
 import { popovers } from '../controllers/popovers.ts';
@@ -19,15 +18,20 @@ import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
 import { revealAria } from '../controllers/reveal-aria.ts';
 import { slideEvents } from '../controllers/slide-events.ts';
+import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { typesetting } from '../controllers/typesetting.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode } from '../mode.ts';
+import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
 
+/** The modes that run reveal.js. */
+export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
+
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
-const TOOLS: Record<Exclude<DeckMode, 'study'>, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, typesetting, keyBindings, revealAria, toolbar, menu, help, laser, pen, pacing, slideEvents, resume, quiz, popovers],
+const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
+  present: [diagrams, typesetting, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
   print: [diagrams, typesetting, printView, penPrint, quiz],
   preview: [diagrams, typesetting],
 };
@@ -36,9 +40,12 @@ const TOOLS: Record<Exclude<DeckMode, 'study'>, ToolFactory<{ id: string }>[]> =
  * Starts reveal.js with the mode's tools as its plugins: each builds what it needs in `init`
  * and removes it in `destroy` (`Reveal.destroy()`). The tools share one bus, this deck's own.
  */
-export async function startPresentation(mode: Exclude<DeckMode, 'study'>, manifest: DeckManifest): Promise<void> {
+export async function startPresentation(mode: PresentationMode, manifest: DeckManifest): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  // Print and PDF have every slide; the presentation and its previews, the lecture plan's.
+  const slides = document.querySelector<HTMLElement>('.reveal .slides');
+  const plan = mode === 'print' || !slides ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
@@ -64,7 +71,7 @@ export async function startPresentation(mode: Exclude<DeckMode, 'study'>, manife
     pdfMaxPagesPerSlide: 1,
     // Our own study view replaces reveal.js's scroll view (see README, Architecture).
     scrollActivationWidth: 0,
-    plugins: [Notes, Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
+    plugins: [Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
   });
   // Third-party tools (PDF exporters, test drivers) look for the instance here.
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;

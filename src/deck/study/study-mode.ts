@@ -6,6 +6,7 @@ import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
 import { typesetting } from '../controllers/typesetting.ts';
 import { urlForMode } from '../mode.ts';
+import { EVERY_SLIDE } from '../plans/apply-plan.ts';
 import type { DeckTool, ToolContext } from '../tool.ts';
 import { buildStudyDocument } from './study-view.ts';
 
@@ -24,7 +25,7 @@ export function startStudy(manifest: DeckManifest): StudyView | null {
   const reveal = document.querySelector<HTMLElement>('.reveal');
   const slides = reveal?.querySelector<HTMLElement>('.slides');
   if (!reveal || !slides) return null;
-  const ctx: ToolContext = { bus: new DeckBus(), manifest };
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan: EVERY_SLIDE };
   // The build marked the first slide `present` for the static page; the study view has no present slide.
   slides.querySelectorAll('section.present').forEach((s) => s.classList.remove('present'));
   const main = buildStudyDocument(manifest, slides);

@@ -10,7 +10,11 @@ import {
   type Round,
   type SharingRule,
 } from './math/inequality.ts';
+import { printedFigure, printOnlyPage } from './print-figure.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import './widgets.css';
+
+const T = UI.widgets.cake;
 
 /** Households in the population. */
 const HOUSEHOLDS = 20;
@@ -21,8 +25,8 @@ const REPLAY_MS = 90;
 
 /** What the sharing rules are called and how they are explained. */
 const RULES: readonly { id: SharingRule; label: string; explain: string }[] = [
-  { id: 'equal', label: '平均分', explain: '每户分得同样多' },
-  { id: 'progressive', label: '累进分', explain: '离最高收入越远，分得越多' },
+  { id: 'equal', ...T.rules.equal },
+  { id: 'progressive', ...T.rules.progressive },
 ];
 
 const KATEX = { throwOnError: false, output: 'htmlAndMathml' } as const;
@@ -38,12 +42,26 @@ interface CakeState {
 
 const DEFAULT_STATE: CakeState = { growth: 0.1, share: 0.3, rule: 'equal' };
 
+const roundOf = (s: CakeState): Round => ({ growth: s.growth, share: s.share, rule: s.rule });
+
+/** What the charts are drawn from: the population, the run's seed, the state, and how many rounds of the run to show. */
+interface Drawn {
+  incomes: readonly number[];
+  seed: number;
+  state: CakeState;
+  shown: number;
+}
+
+/** Each printed chart's size in slide pixels: what a printed slide has room for, two side by side beside the caption. */
+const PRINT_CHART = { width: 420, height: 440 } as const;
+
 let instances = 0;
 
 /**
  * `<cake-explorer seed="1">`: 20 seeded households; sliders for 做大蛋糕 (growth) and 分好蛋糕 (the
  * share of growth spread equally or progressively); the Lorenz curve and Gini coefficient after one
  * round; and a 马太效应 run: the Gini over 30 rounds without and with sharing. Teaching addition.
+ * In print it is a static figure of both charts in the default state with a caption (print-figure.ts).
  */
 export class CakeExplorer extends HTMLElement {
   static observedAttributes = ['seed'];
@@ -69,6 +87,7 @@ export class CakeExplorer extends HTMLElement {
         summary: HTMLElement;
       }
     | undefined;
+  private printed: HTMLElement | undefined;
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name !== 'seed') return;
@@ -76,13 +95,18 @@ export class CakeExplorer extends HTMLElement {
     this.seed = Number.isFinite(parsed) ? parsed : DEFAULT_SEED;
     this.incomes = initialIncomes(this.seed, HOUSEHOLDS);
     if (this.parts) this.update();
+    if (this.printed) this.print();
   }
 
   connectedCallback(): void {
     // Built afresh on every connect: reveal.js's scroll and print views move slides around.
     this.replaceChildren();
-    this.build();
-    this.update();
+    // A page made to be printed gets the static figure alone: no control to operate or focus.
+    if (!printOnlyPage()) {
+      this.build();
+      this.update();
+    }
+    this.print();
   }
 
   disconnectedCallback(): void {
@@ -90,6 +114,21 @@ export class CakeExplorer extends HTMLElement {
     this.resize?.disconnect();
     this.resize = undefined;
     this.parts = undefined;
+    this.printed = undefined;
+  }
+
+  /** The figure that prints: both charts of the default state and the whole run, side by side, with a caption. */
+  private print(): void {
+    this.printed?.remove();
+    const d: Drawn = { incomes: this.incomes, seed: this.seed, state: DEFAULT_STATE, shown: ROUNDS };
+    const { width, height } = PRINT_CHART;
+    const chart = (box: HTMLElement): SVGSVGElement => svgEl('svg', { class: 'ce-chart', width, height }, box);
+    const rule = RULES.find((r) => r.id === DEFAULT_STATE.rule)!;
+    this.printed = printedFigure(this, {
+      draw: (box) => T.print.label(drawLorenz(chart(box), width, height, d), drawRun(chart(box), width, height, d)),
+      caption: T.print.caption(HOUSEHOLDS, percent(DEFAULT_STATE.growth), percent(DEFAULT_STATE.share), rule.label, ROUNDS),
+      onScreen: T.print.onScreen,
+    });
   }
 
   private build(): void {
@@ -115,13 +154,13 @@ export class CakeExplorer extends HTMLElement {
       });
       return { input, output };
     };
-    const growth = slider('growth', '做大蛋糕：每轮增长', 0.3, 0.01);
-    const share = slider('share', '分好蛋糕：拿出增量的', 1, 0.05);
+    const growth = slider('growth', T.sliders.growth.label, 0.3, 0.01);
+    const share = slider('share', T.sliders.share.label, 1, 0.05);
 
     const ruleRow = htmlEl('div', 'ce-rules', '', panel);
     ruleRow.setAttribute('role', 'group');
-    ruleRow.setAttribute('aria-label', '分享规则');
-    htmlEl('span', 'ce-rules-label', '分享规则', ruleRow);
+    ruleRow.setAttribute('aria-label', T.rulesLabel);
+    htmlEl('span', 'ce-rules-label', T.rulesLabel, ruleRow);
     const rules = new Map<SharingRule, HTMLButtonElement>();
     for (const rule of RULES) {
       const button = htmlEl('button', 'ce-button', rule.label, ruleRow);
@@ -137,7 +176,7 @@ export class CakeExplorer extends HTMLElement {
     const formula = htmlEl('div', 'ce-formula', '', panel);
     katex.render(`G = \\dfrac{\\sum_i \\sum_j |x_i - x_j|}{2n^2\\,\\bar{x}}`, formula, KATEX);
     const values = htmlEl('div', 'ce-formula', '', panel);
-    const replay = htmlEl('button', 'ce-button ce-replay', `逐轮播放 ${ROUNDS} 轮`, panel);
+    const replay = htmlEl('button', 'ce-button ce-replay', T.replay(ROUNDS), panel);
     replay.type = 'button';
     replay.addEventListener('click', () => this.startReplay());
 
@@ -163,7 +202,7 @@ export class CakeExplorer extends HTMLElement {
   }
 
   private round(): Round {
-    return { growth: this.state.growth, share: this.state.share, rule: this.state.rule };
+    return roundOf(this.state);
   }
 
   /** Brings the controls, the formula, the summary and both charts in line with the state. */
@@ -172,22 +211,28 @@ export class CakeExplorer extends HTMLElement {
     const s = this.state;
     p.growth.input.value = String(s.growth);
     p.growth.output.textContent = percent(s.growth);
-    p.growth.input.setAttribute('aria-valuetext', `每轮蛋糕增长 ${percent(s.growth)}`);
+    p.growth.input.setAttribute('aria-valuetext', T.sliders.growth.valuetext(percent(s.growth)));
     p.share.input.value = String(s.share);
     p.share.output.textContent = percent(s.share);
-    p.share.input.setAttribute('aria-valuetext', `拿出增量的 ${percent(s.share)} 分享`);
+    p.share.input.setAttribute('aria-valuetext', T.sliders.share.valuetext(percent(s.share)));
     for (const [id, button] of p.rules) button.setAttribute('aria-pressed', String(id === s.rule));
 
     const before = gini(this.incomes);
     const after = gini(growRound(this.incomes, this.round()));
-    katex.render(`G:\\ ${fixed3(before)} \\to ${fixed3(after)}\\ \\text{（一轮后）}`, p.values, KATEX);
+    katex.render(T.giniTex(fixed3(before), fixed3(after)), p.values, KATEX);
     const matthew = runRounds(this.incomes, { ...this.round(), share: 0 }, ROUNDS, this.seed);
     const shared = runRounds(this.incomes, this.round(), ROUNDS, this.seed);
     const rule = RULES.find((r) => r.id === s.rule)!;
-    p.summary.textContent =
-      `一轮后基尼系数 ${fixed3(before)} → ${fixed3(after)}。${ROUNDS} 轮后：增量只按已有收入（加上运气）分配，` +
-      `差距逐轮累积（马太效应），基尼系数 ${fixed3(matthew.at(-1)!)}；拿出增量的 ${percent(s.share)}${rule.label}` +
-      `（${rule.explain}），基尼系数 ${fixed3(shared.at(-1)!)}。`;
+    p.summary.textContent = T.summary(
+      fixed3(before),
+      fixed3(after),
+      ROUNDS,
+      fixed3(matthew.at(-1)!),
+      percent(s.share),
+      rule.label,
+      rule.explain,
+      fixed3(shared.at(-1)!),
+    );
     this.draw();
   }
 
@@ -201,125 +246,21 @@ export class CakeExplorer extends HTMLElement {
     return { width: figure.clientWidth || 380, height: figure.clientHeight || 380 };
   }
 
-  /** Axes with ticks and titles, shared by both charts. */
-  private static axes(svg: SVGSVGElement, x: Scale, y: Scale, xTitle: string, yTitle: string, format: (v: number) => string): void {
-    const font = CHART_FONT_PX;
-    const [left, right] = [x(x.domain[0]), x(x.domain[1])];
-    const [bottom, top] = [y(y.domain[0]), y(y.domain[1])];
-    const grid = svgEl('g', { class: 'ce-grid', 'aria-hidden': 'true' }, svg);
-    for (const v of y.ticks) {
-      svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
-      svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = format(v);
-    }
-    for (const v of x.ticks) {
-      svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ce-tick' }, grid);
-      svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = format(v);
-    }
-    svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ce-axis' }, grid);
-    svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ce-axis' }, grid);
-    svgEl('text', { x: right, y: bottom + 16 + 2 * font, 'text-anchor': 'end' }, grid).textContent = xTitle;
-    svgEl('text', { x: 4, y: font }, grid).textContent = yTitle;
+  /** What the charts show now. */
+  private drawn(): Drawn {
+    return { incomes: this.incomes, seed: this.seed, state: this.state, shown: this.shownRounds };
   }
 
-  /** The Lorenz curves before and after one round, with the line of equality. */
   private drawLorenz(): void {
     const p = this.parts!;
     const { width, height } = CakeExplorer.measure(p.lorenzFigure);
-    const svg = p.lorenzSvg;
-    svg.replaceChildren();
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const font = CHART_FONT_PX;
-    const left = 54;
-    const top = 32;
-    const bottom = height - 62;
-    // Room on the right for half of the last tick label, 100%.
-    const rightRoom = 28;
-    // Square plot where the figure allows it: a Lorenz curve is read against the diagonal.
-    const side = Math.max(80, Math.min(width - left - rightRoom, bottom - top));
-    const x = linearScale(0, 1, left, left + side, 4);
-    const y = linearScale(0, 1, top + side, top, 4);
-    const pct = (v: number): string => `${Math.round(v * 100)}%`;
-    CakeExplorer.axes(svg, x, y, '家庭（从最穷起）', '收入累计占比', pct);
-
-    const grown = growRound(this.incomes, this.round());
-    const start = lorenz(this.incomes);
-    const after = lorenz(grown);
-    const line = (pts: { p: number; l: number }[]) => pts.map((pt) => [x(pt.p), y(pt.l)] as const);
-    // The area between the diagonal and the curve, which the Gini coefficient measures (G = 2 × area).
-    svgEl('path', { d: `${pathData(line(after))}Z`, class: 'ce-area' }, svg);
-    svgEl('path', { d: pathData([[x(0), y(0)], [x(1), y(1)]]), class: 'ce-line ce-line-equal', 'data-curve': 'equal' }, svg);
-    svgEl('path', { d: pathData(line(start)), class: 'ce-line ce-line-start', 'data-curve': 'start' }, svg);
-    svgEl('path', { d: pathData(line(after)), class: 'ce-line ce-line-after', 'data-curve': 'after' }, svg);
-
-    // A legend in the empty upper-left triangle, each entry with its own dash pattern.
-    const legend = svgEl('g', { class: 'ce-legend' }, svg);
-    const entries = [
-      ['equal', '完全平等'],
-      ['start', `起点 G=${fixed3(gini(this.incomes))}`],
-      ['after', `一轮后 G=${fixed3(gini(grown))}`],
-    ] as const;
-    // A plain panel behind the legend keeps it readable over the lines. (A stroke halo on the
-    // text would do it too, but makes Chromium embed that text as a Type 3 font in PDFs.)
-    const widest = Math.max(...entries.map(([, text]) => textWidth(text, font)));
-    svgEl('rect', { x: x(0) + 2, y: top + 10 - font / 2 - 6, width: 52 + widest, height: entries.length * (font + 8) + 4, class: 'ce-legend-panel' }, legend);
-    entries.forEach(([id, text], i) => {
-      const ly = top + 10 + i * (font + 8);
-      svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, legend);
-      svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}` }, legend).textContent = text;
-    });
-
-    svg.setAttribute(
-      'aria-label',
-      `洛伦兹曲线：${HOUSEHOLDS} 户家庭，起点基尼系数 ${fixed3(gini(this.incomes))}，` +
-        `一轮后 ${fixed3(gini(grown))}；最穷的一半家庭的收入占比从 ` +
-        `${pct(start[HOUSEHOLDS / 2]!.l)} 变为 ${pct(after[HOUSEHOLDS / 2]!.l)}`,
-    );
+    p.lorenzSvg.setAttribute('aria-label', drawLorenz(p.lorenzSvg, width, height, this.drawn()));
   }
 
-  /** The Gini coefficient over the rounds: gains that follow holdings against the sharing rule. */
   private drawRun(): void {
     const p = this.parts!;
     const { width, height } = CakeExplorer.measure(p.runFigure);
-    const svg = p.runSvg;
-    svg.replaceChildren();
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const font = CHART_FONT_PX;
-    const matthew = runRounds(this.incomes, { ...this.round(), share: 0 }, ROUNDS, this.seed);
-    const shared = runRounds(this.incomes, this.round(), ROUNDS, this.seed);
-    const maxG = Math.max(0.6, ...matthew, ...shared);
-    const left = 54;
-    const right = width - 12 - 2 * font - 8;
-    const top = 32;
-    const bottom = height - 62;
-    const x = linearScale(0, ROUNDS, left, right, Math.max(2, Math.floor((right - left) / 70)));
-    const y = linearScale(0, Math.ceil(maxG * 10) / 10, bottom, top, Math.max(2, Math.floor((bottom - top) / 60)));
-    CakeExplorer.axes(svg, x, y, '轮次', '基尼系数', (v) => String(v));
-
-    const shown = this.shownRounds;
-    const runs = [
-      { id: 'matthew', name: '马太', values: matthew },
-      { id: 'shared', name: '分享', values: shared },
-    ];
-    for (const run of runs) {
-      const pts = run.values.slice(0, shown + 1).map((g, i) => [x(i), y(g)] as const);
-      svgEl('path', { d: pathData(pts), class: `ce-line ce-line-${run.id}`, 'data-curve': run.id }, svg);
-    }
-    const labelY = spreadLabels(
-      runs.map((r) => y(r.values[shown]!)),
-      font + 4,
-      top + font / 2,
-      bottom - font / 2,
-    );
-    runs.forEach((run, i) => {
-      svgEl('text', { x: x(shown) + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ce-label ce-label-${run.id}` }, svg).textContent =
-        run.name;
-    });
-
-    svg.setAttribute(
-      'aria-label',
-      `基尼系数随轮次变化的折线图，共 ${ROUNDS} 轮：只按已有收入分（马太效应）从 ${fixed3(matthew[0]!)} 到 ` +
-        `${fixed3(matthew.at(-1)!)}；拿出增量的 ${percent(this.state.share)}分享，到 ${fixed3(shared.at(-1)!)}`,
-    );
+    p.runSvg.setAttribute('aria-label', drawRun(p.runSvg, width, height, this.drawn()));
   }
 
   /** Replays the run round by round (at once when the reader prefers less motion). */
@@ -344,4 +285,110 @@ export class CakeExplorer extends HTMLElement {
     this.replayTimer = undefined;
     this.shownRounds = ROUNDS;
   }
+}
+
+/** Axes with ticks and titles, shared by both charts. */
+function axes(svg: SVGSVGElement, x: Scale, y: Scale, xTitle: string, yTitle: string, format: (v: number) => string): void {
+  const font = CHART_FONT_PX;
+  const [left, right] = [x(x.domain[0]), x(x.domain[1])];
+  const [bottom, top] = [y(y.domain[0]), y(y.domain[1])];
+  const grid = svgEl('g', { class: 'ce-grid', 'aria-hidden': 'true' }, svg);
+  for (const v of y.ticks) {
+    svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
+    svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = format(v);
+  }
+  for (const v of x.ticks) {
+    svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ce-tick' }, grid);
+    svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = format(v);
+  }
+  svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ce-axis' }, grid);
+  svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ce-axis' }, grid);
+  svgEl('text', { x: right, y: bottom + 16 + 2 * font, 'text-anchor': 'end' }, grid).textContent = xTitle;
+  svgEl('text', { x: 4, y: font }, grid).textContent = yTitle;
+}
+
+/** Draws the Lorenz curves before and after one round, with the line of equality; returns what they show. */
+function drawLorenz(svg: SVGSVGElement, width: number, height: number, d: Drawn): string {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const font = CHART_FONT_PX;
+  const left = 54;
+  const top = 32;
+  const bottom = height - 62;
+  // Room on the right for half of the last tick label, 100%.
+  const rightRoom = 28;
+  // Square plot where the figure allows it: a Lorenz curve is read against the diagonal.
+  const side = Math.max(80, Math.min(width - left - rightRoom, bottom - top));
+  const x = linearScale(0, 1, left, left + side, 4);
+  const y = linearScale(0, 1, top + side, top, 4);
+  const pct = (v: number): string => `${Math.round(v * 100)}%`;
+  axes(svg, x, y, T.lorenz.xAxis, T.lorenz.yAxis, pct);
+
+  const grown = growRound(d.incomes, roundOf(d.state));
+  const start = lorenz(d.incomes);
+  const after = lorenz(grown);
+  const line = (pts: { p: number; l: number }[]) => pts.map((pt) => [x(pt.p), y(pt.l)] as const);
+  // The area between the diagonal and the curve, which the Gini coefficient measures (G = 2 × area).
+  svgEl('path', { d: `${pathData(line(after))}Z`, class: 'ce-area' }, svg);
+  svgEl('path', { d: pathData([[x(0), y(0)], [x(1), y(1)]]), class: 'ce-line ce-line-equal', 'data-curve': 'equal' }, svg);
+  svgEl('path', { d: pathData(line(start)), class: 'ce-line ce-line-start', 'data-curve': 'start' }, svg);
+  svgEl('path', { d: pathData(line(after)), class: 'ce-line ce-line-after', 'data-curve': 'after' }, svg);
+
+  // A legend in the empty upper-left triangle, each entry with its own dash pattern.
+  const legend = svgEl('g', { class: 'ce-legend' }, svg);
+  const entries = [
+    ['equal', T.lorenz.equal],
+    ['start', T.lorenz.start(fixed3(gini(d.incomes)))],
+    ['after', T.lorenz.after(fixed3(gini(grown)))],
+  ] as const;
+  // A plain panel behind the legend keeps it readable over the lines. (A stroke halo on the
+  // text would do it too, but makes Chromium embed that text as a Type 3 font in PDFs.)
+  const widest = Math.max(...entries.map(([, text]) => textWidth(text, font)));
+  svgEl('rect', { x: x(0) + 2, y: top + 10 - font / 2 - 6, width: 52 + widest, height: entries.length * (font + 8) + 4, class: 'ce-legend-panel' }, legend);
+  entries.forEach(([id, text], i) => {
+    const ly = top + 10 + i * (font + 8);
+    svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, legend);
+    svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}` }, legend).textContent = text;
+  });
+
+  return T.lorenz.label(HOUSEHOLDS, fixed3(gini(d.incomes)), fixed3(gini(grown)), pct(start[HOUSEHOLDS / 2]!.l), pct(after[HOUSEHOLDS / 2]!.l));
+}
+
+/** Draws the Gini coefficient over the rounds, gains that follow holdings against the sharing rule; returns what it shows. */
+function drawRun(svg: SVGSVGElement, width: number, height: number, d: Drawn): string {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const font = CHART_FONT_PX;
+  const matthew = runRounds(d.incomes, { ...roundOf(d.state), share: 0 }, ROUNDS, d.seed);
+  const shared = runRounds(d.incomes, roundOf(d.state), ROUNDS, d.seed);
+  const maxG = Math.max(0.6, ...matthew, ...shared);
+  const left = 54;
+  const right = width - 12 - 2 * font - 8;
+  const top = 32;
+  const bottom = height - 62;
+  const x = linearScale(0, ROUNDS, left, right, Math.max(2, Math.floor((right - left) / 70)));
+  const y = linearScale(0, Math.ceil(maxG * 10) / 10, bottom, top, Math.max(2, Math.floor((bottom - top) / 60)));
+  axes(svg, x, y, T.run.xAxis, T.run.yAxis, (v) => String(v));
+
+  const shown = d.shown;
+  const runs = [
+    { id: 'matthew', name: T.run.matthew, values: matthew },
+    { id: 'shared', name: T.run.shared, values: shared },
+  ];
+  for (const run of runs) {
+    const pts = run.values.slice(0, shown + 1).map((g, i) => [x(i), y(g)] as const);
+    svgEl('path', { d: pathData(pts), class: `ce-line ce-line-${run.id}`, 'data-curve': run.id }, svg);
+  }
+  const labelY = spreadLabels(
+    runs.map((r) => y(r.values[shown]!)),
+    font + 4,
+    top + font / 2,
+    bottom - font / 2,
+  );
+  runs.forEach((run, i) => {
+    svgEl('text', { x: x(shown) + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ce-label ce-label-${run.id}` }, svg).textContent =
+      run.name;
+  });
+
+  return T.run.label(ROUNDS, fixed3(matthew[0]!), fixed3(matthew.at(-1)!), percent(d.state.share), fixed3(shared.at(-1)!));
 }

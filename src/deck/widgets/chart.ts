@@ -3,7 +3,10 @@
  * collide, and numbers written the Chinese way (万, 亿). No framework, no d3.
  */
 
+import { UI } from '../../shared/ui-strings.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const T = UI.widgets.chart;
 
 /** The charts' text size in slide pixels: 18 px as drawn once reveal.js scales a 1280×720 slide by 0.96. */
 export const CHART_FONT_PX = 19;
@@ -133,11 +136,11 @@ export function formatNumber(v: number): string {
   const abs = Math.abs(v);
   if (abs >= 1e16) {
     const [mantissa = '', exp = ''] = v.toExponential(2).split('e');
-    return `${trim(mantissa)}×10^${exp.replace('+', '')}`;
+    return T.powerOfTen(trim(mantissa), exp.replace('+', ''));
   }
-  if (abs >= 1e12) return `${trim((v / 1e12).toPrecision(4))}万亿`;
-  if (abs >= 1e8) return `${trim((v / 1e8).toPrecision(4))}亿`;
-  if (abs >= 1e4) return `${trim((v / 1e4).toPrecision(4))}万`;
+  if (abs >= 1e12) return `${trim((v / 1e12).toPrecision(4))}${T.units.wanYi}`;
+  if (abs >= 1e8) return `${trim((v / 1e8).toPrecision(4))}${T.units.yi}`;
+  if (abs >= 1e4) return `${trim((v / 1e4).toPrecision(4))}${T.units.wan}`;
   if (abs >= 1000) return String(Math.round(v));
   if (abs === 0) return '0';
   return trim(abs >= 1 ? v.toFixed(1) : v.toPrecision(3));
@@ -152,5 +155,5 @@ export function textWidth(text: string, fontSize: number): number {
 
 /** An exponent 1–4 as a superscript digit (2 → ²); others as `^x` (the deck font has only ¹²³⁴). */
 export function superscript(n: number): string {
-  return Number.isInteger(n) && n >= 1 && n <= 4 ? '¹²³⁴'[n - 1]! : `^${n}`;
+  return Number.isInteger(n) && n >= 1 && n <= 4 ? [...T.superscripts][n - 1]! : `^${n}`;
 }

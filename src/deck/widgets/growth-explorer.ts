@@ -14,7 +14,11 @@ import {
   textWidth,
 } from './chart.ts';
 import { compound, crossover, doublingTime, linear, power, rateGap, rateRatio, series, type Crossover, type Point } from './math/growth.ts';
+import { printedFigure, printOnlyPage } from './print-figure.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import './widgets.css';
+
+const T = UI.widgets.growth;
 
 /**
  * What the explorer compares: `rates`, one compound path at r against the same start growing at
@@ -56,21 +60,19 @@ const PRESETS: readonly Preset[] = [
   // logic-power-rate: the same start 100 at 5 % and at 6 % a year, 30 years, and the gap.
   {
     id: 'rate-rise',
-    label: '增速 5%→6%',
-    spoken: '增长率从百分之 5 提高到百分之 6',
+    ...T.presets.rateRise,
     state: { mode: 'rates', a: 100, b: 5, k: 2, r: 0.05, dr: 0.01, horizon: 30, log: false },
   },
   // logic-power-limit: t² against (1.07)^t, which crosses for good at t = 148.
   {
     id: 'power-vs-exponential',
-    label: 't² 对 1.07^t',
-    spoken: 't 的平方对 1.07 的 t 次方',
+    ...T.presets.powerVsExponential,
     state: { mode: 'kinds', a: 1, b: 0.07, k: 2, r: 0.07, dr: 0.01, horizon: 160, log: true },
   },
   // logic-power-series / logic-power-compound: start 100, +7 a year against 7 % a year, 30 years.
-  { id: 'seven-percent', label: '年增 7%', state: { mode: 'kinds', a: 100, b: 7, k: 2, r: 0.07, dr: 0.01, horizon: 30, log: false } },
+  { id: 'seven-percent', ...T.presets.sevenPercent, state: { mode: 'kinds', a: 100, b: 7, k: 2, r: 0.07, dr: 0.01, horizon: 30, log: false } },
   // The cue of logic-power-compound: at 10 % a year, about 7 years to double.
-  { id: 'ten-percent', label: '年增 10%', state: { mode: 'kinds', a: 100, b: 10, k: 2, r: 0.1, dr: 0.01, horizon: 30, log: false } },
+  { id: 'ten-percent', ...T.presets.tenPercent, state: { mode: 'kinds', a: 100, b: 10, k: 2, r: 0.1, dr: 0.01, horizon: 30, log: false } },
 ];
 
 /** The parameters that matter in a mode: a preset is "pressed" when these agree. */
@@ -92,10 +94,10 @@ const percent = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
 
 const horizonSlider = (max: number): SliderSpec => ({
   key: 'horizon',
-  label: 't 年数',
+  label: T.sliders.horizon.label,
   range: () => ({ min: 5, max, step: 1 }),
-  text: (s) => `${s.horizon} 年`,
-  valuetext: (s) => `画到第 ${s.horizon} 年`,
+  text: (s) => T.sliders.horizon.text(s.horizon),
+  valuetext: (s) => T.sliders.horizon.valuetext(s.horizon),
 });
 
 /** Each mode's sliders, in order: only these are in the page, so Tab reaches each one shown. */
@@ -103,42 +105,42 @@ const SLIDERS: Record<Mode, readonly SliderSpec[]> = {
   kinds: [
     {
       key: 'b',
-      label: 'b 年增量',
+      label: T.sliders.b.label,
       // Relative to a, so the same slider serves a start of 100 (+7) and of 1 (+0.07).
       range: (s) => ({ min: 0, max: 0.3 * s.a, step: 0.005 * s.a }),
       text: (s) => formatNumber(s.b),
-      valuetext: (s) => `线性增长每年增加 ${formatNumber(s.b)}`,
+      valuetext: (s) => T.sliders.b.valuetext(formatNumber(s.b)),
     },
     {
       key: 'k',
-      label: 'k 幂指数',
+      label: T.sliders.k.label,
       range: () => ({ min: 0.5, max: 4, step: 0.5 }),
       text: (s) => String(s.k),
-      valuetext: (s) => `幂函数的指数 k 等于 ${s.k}`,
+      valuetext: (s) => T.sliders.k.valuetext(s.k),
     },
     {
       key: 'r',
-      label: 'r 增长率',
+      label: T.sliders.r.label,
       range: () => ({ min: 0.01, max: 0.2, step: 0.005 }),
       text: (s) => percent(s.r),
-      valuetext: (s) => `复利每年增长 ${percent(s.r)}`,
+      valuetext: (s) => T.sliders.r.valuetext(percent(s.r)),
     },
     horizonSlider(250),
   ],
   rates: [
     {
       key: 'r',
-      label: 'r 原增速',
+      label: T.sliders.baseRate.label,
       range: () => ({ min: 0.01, max: 0.1, step: 0.005 }),
       text: (s) => percent(s.r),
-      valuetext: (s) => `原来每年增长 ${percent(s.r)}`,
+      valuetext: (s) => T.sliders.baseRate.valuetext(percent(s.r)),
     },
     {
       key: 'dr',
-      label: '增速提高',
+      label: T.sliders.rise.label,
       range: () => ({ min: 0.0025, max: 0.03, step: 0.0025 }),
       text: (s) => `+${percent(s.dr)}`,
-      valuetext: (s) => `增长率提高 ${Number((s.dr * 100).toFixed(2))} 个百分点，到每年 ${percent(s.r + s.dr)}`,
+      valuetext: (s) => T.sliders.rise.valuetext(Number((s.dr * 100).toFixed(2)), percent(s.r + s.dr)),
     },
     horizonSlider(100),
   ],
@@ -162,13 +164,13 @@ const compoundTex = (a: number, q: number): string => `y = ${a === 1 ? '' : `${t
 /** Each mode's curves, in the order of the formula table. */
 const CURVES: Record<Mode, readonly Curve[]> = {
   kinds: [
-    { id: 'linear', name: '线性', style: 'linear', y: (s, t) => linear(s.a, s.b, t), tex: (s) => `y = ${texNumber(s.a)} + ${texNumber(s.b)}\\,t` },
-    { id: 'power', name: '幂函数', style: 'power', y: (s, t) => power(s.k, t), tex: (s) => `y = t^{${texNumber(s.k)}}` },
-    { id: 'compound', name: '复利', style: 'compound', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
+    { id: 'linear', name: T.curves.linear, style: 'linear', y: (s, t) => linear(s.a, s.b, t), tex: (s) => `y = ${texNumber(s.a)} + ${texNumber(s.b)}\\,t` },
+    { id: 'power', name: T.curves.power, style: 'power', y: (s, t) => power(s.k, t), tex: (s) => `y = t^{${texNumber(s.k)}}` },
+    { id: 'compound', name: T.curves.compound, style: 'compound', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
   ],
   rates: [
-    { id: 'base', name: '原增速', style: 'linear', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
-    { id: 'faster', name: '提速后', style: 'compound', y: (s, t) => compound(s.a, s.r + s.dr, t), tex: (s) => compoundTex(s.a, 1 + s.r + s.dr) },
+    { id: 'base', name: T.curves.base, style: 'linear', y: (s, t) => compound(s.a, s.r, t), tex: (s) => compoundTex(s.a, 1 + s.r) },
+    { id: 'faster', name: T.curves.faster, style: 'compound', y: (s, t) => compound(s.a, s.r + s.dr, t), tex: (s) => compoundTex(s.a, 1 + s.r + s.dr) },
   ],
 };
 
@@ -182,24 +184,32 @@ const higherText = (s: GrowthState, t: number): string => `${((rateRatio(s.r, s.
 /** The result in one sentence, with why: the power's yearly factor falls towards 1, the compound's does not. */
 function summaryText(s: GrowthState, c: Crossover | null): string {
   const factor = texNumber(1 + s.r);
-  const why = `幂函数每年只乘以 (1+1/t)${superscript(s.k)}，这个倍数越来越接近 1；复利每年都乘以 ${factor}。`;
-  if (!c) return '没有增长时，复利追不上幂函数。';
-  if (c.always) return `复利从第 1 年起一直高于幂函数：起点 ${formatNumber(s.a)} 足够大，t${superscript(s.k)} 追不上。`;
-  if (c.year > s.horizon) return `第 ${c.year} 年起，复利超过幂函数（在 ${s.horizon} 年之外，拉长年数即可看到）：${why}`;
-  return `第 ${c.year} 年起，复利超过幂函数并始终领先：${why}`;
+  const why = T.summary.why(superscript(s.k), factor);
+  if (!c) return T.summary.noGrowth;
+  if (c.always) return T.summary.always(formatNumber(s.a), superscript(s.k));
+  if (c.year > s.horizon) return T.summary.beyond(c.year, s.horizon, why);
+  return T.summary.crosses(c.year, why);
 }
 
 /** The `rates` result in one sentence: how much higher, the gap, and that the gap grows faster than either path. */
 function ratesSummary(s: GrowthState): string {
   const faster = percent(s.r + s.dr);
-  return (
-    `第 ${s.horizon} 年，${faster} 比 ${percent(s.r)} 高出 ${higherText(s, s.horizon)}，差距 ${formatNumber(rateGap(s.a, s.r, s.dr, s.horizon))}；` +
-    `差距每年增长超过 ${faster}，比两条曲线都快；翻一番从 ${doublingTime(s.r).toFixed(2)} 年缩短到 ${doublingTime(s.r + s.dr).toFixed(2)} 年。`
+  return T.summary.rates(
+    s.horizon,
+    faster,
+    percent(s.r),
+    higherText(s, s.horizon),
+    formatNumber(rateGap(s.a, s.r, s.dr, s.horizon)),
+    doublingTime(s.r).toFixed(2),
+    doublingTime(s.r + s.dr).toFixed(2),
   );
 }
 
 /** The gap's shading: the faster path's colour, faint (as attributes, so it needs no CSS of its own). */
 const GAP_FILL = { fill: '#a8432a', 'fill-opacity': 0.14, stroke: 'none' } as const;
+
+/** The printed chart's size in slide pixels: what a printed slide has room for beside the caption. */
+const PRINT_SIZE = { width: 820, height: 470 } as const;
 
 let instances = 0;
 
@@ -217,12 +227,15 @@ interface ModeParts {
  * (5 % and 6 %), with the gap between the two paths shaded and measured, sliders for r, Δr and the
  * horizon; the other presets put linear a+bt, the power t^k and compound a(1+r)^t on one chart, with
  * sliders for b, k, r and the horizon and the year from which compound growth stays above the power.
- * Each shows the formulas with current values. Teaching addition to the 幂数效应 slides.
+ * Each shows the formulas with current values. Teaching addition to the 幂数效应 slides. In print
+ * it is a static figure of the preset's chart with a caption (print-figure.ts).
  */
 export class GrowthExplorer extends HTMLElement {
   static observedAttributes = ['preset'];
 
-  private state: GrowthState = { ...PRESETS[0]!.state };
+  /** The state the element opens in (its preset): what it prints. */
+  private initial: GrowthState = { ...PRESETS[0]!.state };
+  private state: GrowthState = { ...this.initial };
   private readonly uid = `ge${++instances}`;
   private resize: ResizeObserver | undefined;
   private size = { width: 0, height: 0 };
@@ -237,24 +250,44 @@ export class GrowthExplorer extends HTMLElement {
         summary: HTMLElement;
       }
     | undefined;
+  private printed: HTMLElement | undefined;
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name !== 'preset') return;
-    this.state = { ...(PRESETS.find((p) => p.id === value) ?? PRESETS[0]!).state };
+    this.initial = { ...(PRESETS.find((p) => p.id === value) ?? PRESETS[0]!).state };
+    this.state = { ...this.initial };
     if (this.parts) this.update();
+    if (this.printed) this.print();
   }
 
   connectedCallback(): void {
     // Built afresh on every connect: reveal.js's scroll and print views move slides around.
     this.replaceChildren();
-    this.build();
-    this.update();
+    // A page made to be printed gets the static figure alone: no control to operate or focus.
+    if (!printOnlyPage()) {
+      this.build();
+      this.update();
+    }
+    this.print();
   }
 
   disconnectedCallback(): void {
     this.resize?.disconnect();
     this.resize = undefined;
     this.parts = undefined;
+    this.printed = undefined;
+  }
+
+  /** The figure that prints: the chart of the opening state, at a fixed size, with a caption. */
+  private print(): void {
+    this.printed?.remove();
+    const s = this.initial;
+    const { width, height } = PRINT_SIZE;
+    this.printed = printedFigure(this, {
+      draw: (box) => drawChart(svgEl('svg', { class: 'ge-chart', width, height }, box), width, height, s),
+      caption: s.mode === 'rates' ? T.print.rates(formatNumber(s.a), percent(s.r), percent(s.r + s.dr), s.horizon) : T.print.kinds(s.horizon),
+      onScreen: T.print.onScreen,
+    });
   }
 
   private build(): void {
@@ -270,7 +303,7 @@ export class GrowthExplorer extends HTMLElement {
     const toolbar = htmlEl('div', 'ge-toolbar', '', panel);
     const presetRow = htmlEl('div', 'ge-presets', '', toolbar);
     presetRow.setAttribute('role', 'group');
-    presetRow.setAttribute('aria-label', '预设');
+    presetRow.setAttribute('aria-label', T.presetGroup);
     const presets = new Map<string, HTMLButtonElement>();
     for (const p of PRESETS) {
       const button = htmlEl('button', 'ge-button', p.label, presetRow);
@@ -282,7 +315,7 @@ export class GrowthExplorer extends HTMLElement {
       });
       presets.set(p.id, button);
     }
-    const logButton = htmlEl('button', 'ge-button ge-log', '对数纵轴', toolbar);
+    const logButton = htmlEl('button', 'ge-button ge-log', T.logAxis, toolbar);
     logButton.type = 'button';
     logButton.addEventListener('click', () => {
       this.state = { ...this.state, log: !this.state.log };
@@ -305,12 +338,12 @@ export class GrowthExplorer extends HTMLElement {
   private buildMode(box: HTMLElement, mode: Mode): ModeParts {
     box.replaceChildren();
     const table = htmlEl('div', 'ge-formulas', '', box);
-    htmlEl('span', 'ge-formulas-head', '曲线', table);
-    htmlEl('span', 'ge-formulas-head', '公式', table);
+    htmlEl('span', 'ge-formulas-head', T.table.curve, table);
+    htmlEl('span', 'ge-formulas-head', T.table.formula, table);
     const valueHead = htmlEl('span', 'ge-formulas-head ge-value', '', table);
     const formulas = new Map<string, { tex: HTMLElement; value: HTMLElement }>();
     const rows = [...CURVES[mode].map((c) => ({ id: c.id, name: c.name, style: c.style as string | null }))];
-    if (mode === 'rates') rows.push({ id: 'gap', name: '差距', style: null });
+    if (mode === 'rates') rows.push({ id: 'gap', name: T.curves.gap, style: null });
     for (const row of rows) {
       const name = htmlEl('span', `ge-name${row.style ? ` ge-name-${row.style}` : ''}`, '', table);
       if (row.style) {
@@ -374,7 +407,7 @@ export class GrowthExplorer extends HTMLElement {
       p.presets.get(preset.id)!.setAttribute('aria-pressed', String(same));
     }
     p.logButton.setAttribute('aria-pressed', String(s.log));
-    m.valueHead.textContent = `t = ${s.horizon} 时`;
+    m.valueHead.textContent = T.table.valueAt(s.horizon);
     const tex = (text: string, el: HTMLElement): void => katex.render(text, el, { throwOnError: false, output: 'htmlAndMathml' });
     for (const c of CURVES[s.mode]) {
       const f = m.formulas.get(c.id)!;
@@ -385,13 +418,10 @@ export class GrowthExplorer extends HTMLElement {
       const gap = m.formulas.get('gap')!;
       tex(gapTex(s), gap.tex);
       gap.value.textContent = formatNumber(rateGap(s.a, s.r, s.dr, s.horizon));
-      tex(
-        `\\text{高出：}\\ (${texNumber(1 + s.r + s.dr)}/${texNumber(1 + s.r)})^{${s.horizon}} - 1 \\approx ${higherText(s, s.horizon).replace('%', '\\%')}`,
-        m.doubling,
-      );
+      tex(T.tex.higher(texNumber(1 + s.r + s.dr), texNumber(1 + s.r), s.horizon, higherText(s, s.horizon).replace('%', '\\%')), m.doubling);
       p.summary.textContent = ratesSummary(s);
     } else {
-      tex(`\\text{翻一番：}\\ \\ln 2 \\,/\\, \\ln ${texNumber(1 + s.r)} \\approx ${doublingTime(s.r).toFixed(2)}\\ \\text{年}`, m.doubling);
+      tex(T.tex.doubling(texNumber(1 + s.r), doublingTime(s.r).toFixed(2)), m.doubling);
       p.summary.textContent = summaryText(s, crossover(s.k, s.r, s.a));
     }
     this.draw();
@@ -400,113 +430,128 @@ export class GrowthExplorer extends HTMLElement {
   /** Redraws the chart at the figure's current size, so text keeps its size whatever the width. */
   private draw(): void {
     const p = this.parts!;
-    const s = this.state;
     this.size = this.measure();
-    const { width, height } = this.size;
-    const svg = p.svg;
-    svg.replaceChildren();
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-
-    const curves = CURVES[s.mode];
-    const rates = s.mode === 'rates';
-    const c = rates ? null : crossover(s.k, s.r, s.a);
-    const ends = curves.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
-    const gapEnd = rateGap(s.a, s.r, s.dr, s.horizon);
-    svg.setAttribute(
-      'aria-label',
-      rates
-        ? `两种增长率的折线图，t 从 0 到 ${s.horizon} 年${s.log ? '，纵轴为对数刻度' : ''}：` +
-            `每年 ${percent(s.r)} 增长到 ${formatNumber(ends[0]!.end)}，每年 ${percent(s.r + s.dr)} 增长到 ${formatNumber(ends[1]!.end)}，` +
-            `差距 ${formatNumber(gapEnd)}，高出 ${higherText(s, s.horizon)}`
-        : `三种增长的折线图，t 从 0 到 ${s.horizon} 年${s.log ? '，纵轴为对数刻度' : ''}：` +
-            ends.map((e) => `${e.curve.name}增长到 ${formatNumber(e.end)}`).join('，') +
-            (c && !c.always ? `；第 ${c.year} 年起复利超过幂函数` : ''),
-    );
-
-    const font = CHART_FONT_PX;
-    const samples = curves.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
-    const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
-    const maxY = Math.max(...all.map((pt) => pt.y));
-    const minY = Math.min(...all.map((pt) => pt.y).filter((y) => y > 0));
-    const top = 36;
-    const bottom = height - 52;
-    const y = s.log
-      ? logScale(10 ** Math.floor(Math.log10(minY)), 10 ** Math.ceil(Math.log10(maxY)), bottom, top)
-      : linearScale(0, niceMax(maxY), bottom, top, Math.max(2, Math.floor((bottom - top) / 70)));
-    const left = 14 + Math.max(...y.ticks.map((v) => textWidth(formatNumber(v), font)));
-    const right = width - 12 - Math.max(...curves.map((curve) => textWidth(curve.name, font))) - 8;
-    const x = linearScale(0, s.horizon, left, right, Math.max(2, Math.floor((right - left) / 90)));
-
-    // Grid and axes first, so the curves draw over them.
-    const grid = svgEl('g', { class: 'ge-grid', 'aria-hidden': 'true' }, svg);
-    for (const v of y.ticks) {
-      svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
-      svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = formatNumber(v);
-    }
-    for (const v of x.ticks) {
-      svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ge-tick' }, grid);
-      svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = String(v);
-    }
-    svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ge-axis' }, grid);
-    svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ge-axis' }, grid);
-    svgEl('text', { x: right, y: height - 6, 'text-anchor': 'end' }, grid).textContent = 't（年）';
-    svgEl('text', { x: 4, y: font }, grid).textContent = s.log ? 'y（对数刻度，每格 ×10）' : 'y';
-
-    const visible = (i: number): Point[] => samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]);
-    if (rates) {
-      // The gap: the band between the two paths, shaded under the lines.
-      const upper = visible(1).map((pt) => [x(pt.t), y(pt.y)] as const);
-      const lower = visible(0).map((pt) => [x(pt.t), y(pt.y)] as const).reverse();
-      svgEl('path', { d: `${pathData([...upper, ...lower])}Z`, class: 'ge-gap', 'aria-hidden': 'true', ...GAP_FILL }, svg);
-    }
-
-    curves.forEach((curve, i) => {
-      const points = visible(i).map((pt) => [x(pt.t), y(pt.y)] as const);
-      svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.style}`, 'data-curve': curve.id }, svg);
-    });
-
-    // Direct labels at the right end of each curve, pushed apart where the curves meet.
-    const labelY = spreadLabels(
-      ends.map((e) => y(e.end)),
-      font + 4,
-      top + font / 2,
-      bottom - font / 2,
-    );
-    ends.forEach((e, i) => {
-      svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
-        e.curve.name;
-    });
-
-    /** A label on a panel at (tx, ty), its baseline; a panel, not a stroke halo: a halo makes PDFs embed the text as Type 3. */
-    const label = (g: SVGGElement, tx: number, ty: number, text: string): void => {
-      svgEl('rect', { x: tx - 4, y: ty - font, width: textWidth(text, font) + 8, height: font + 8, class: 'ge-cross-panel' }, g);
-      svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, g).textContent = text;
-    };
-
-    if (rates && s.dr > 0) {
-      // The gap at the horizon, measured between the two curves; its value in the plot's empty top-left corner
-      // (both curves rise, so they start low on the left).
-      const cx = x(s.horizon);
-      const y0 = y(ends[1]!.end);
-      const y1 = y(Math.max(ends[0]!.end, y.domain[0]));
-      const g = svgEl('g', { class: 'ge-cross' }, svg);
-      svgEl('line', { x1: cx, x2: cx, y1: y0, y2: y1 }, g);
-      svgEl('circle', { cx, cy: y0, r: 7 }, g);
-      svgEl('circle', { cx, cy: y1, r: 7 }, g);
-      // The whole sentence where it fits left of the curves' labels; on a narrow chart (a phone), the gap alone.
-      const full = `第 ${s.horizon} 年差距 ${formatNumber(gapEnd)}，高出 ${higherText(s, s.horizon)}`;
-      label(g, left + 12, top + font + 4, textWidth(full, font) + 24 <= cx - left - 16 ? full : `差距 ${formatNumber(gapEnd)}`);
-    } else if (c && !c.always && c.t <= s.horizon) {
-      const cx = x(c.t);
-      const cy = y(power(s.k, c.t));
-      const g = svgEl('g', { class: 'ge-cross' }, svg);
-      svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, g);
-      svgEl('circle', { cx, cy, r: 7 }, g);
-      const text = `第 ${c.year} 年起复利领先`;
-      const w = textWidth(text, font);
-      // Above the point, kept inside the plot; left of it when the point is near the right edge.
-      const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
-      label(g, tx, cy - 16 > top + font ? cy - 16 : cy + 16 + font, text);
-    }
+    p.svg.setAttribute('aria-label', drawChart(p.svg, this.size.width, this.size.height, this.state));
   }
+}
+
+/**
+ * Draws the chart of state `s` into `svg` (emptied first) at `width` × `height` (its viewBox, in
+ * slide pixels), and returns what it shows in words, for its accessible name.
+ */
+function drawChart(svg: SVGSVGElement, width: number, height: number, s: GrowthState): string {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+
+  const curves = CURVES[s.mode];
+  const rates = s.mode === 'rates';
+  const c = rates ? null : crossover(s.k, s.r, s.a);
+  const ends = curves.map((curve) => ({ curve, end: curve.y(s, s.horizon) }));
+  const gapEnd = rateGap(s.a, s.r, s.dr, s.horizon);
+  const F = T.figure;
+  const logNote = s.log ? F.logNote : '';
+  const description = rates
+    ? F.rates(
+        s.horizon,
+        logNote,
+        percent(s.r),
+        formatNumber(ends[0]!.end),
+        percent(s.r + s.dr),
+        formatNumber(ends[1]!.end),
+        formatNumber(gapEnd),
+        higherText(s, s.horizon),
+      )
+    : F.kinds(
+        s.horizon,
+        logNote,
+        ends.map((e) => F.end(e.curve.name, formatNumber(e.end))).join(F.endSeparator),
+        c && !c.always ? F.kindsCrossing(c.year) : '',
+      );
+
+  const font = CHART_FONT_PX;
+  const samples = curves.map((curve) => series((t) => curve.y(s, t), 0, s.horizon, 300));
+  const all = samples.flat().filter((pt) => pt.t >= 1 || !s.log);
+  const maxY = Math.max(...all.map((pt) => pt.y));
+  const minY = Math.min(...all.map((pt) => pt.y).filter((y) => y > 0));
+  const top = 36;
+  const bottom = height - 52;
+  const y = s.log
+    ? logScale(10 ** Math.floor(Math.log10(minY)), 10 ** Math.ceil(Math.log10(maxY)), bottom, top)
+    : linearScale(0, niceMax(maxY), bottom, top, Math.max(2, Math.floor((bottom - top) / 70)));
+  const left = 14 + Math.max(...y.ticks.map((v) => textWidth(formatNumber(v), font)));
+  const right = width - 12 - Math.max(...curves.map((curve) => textWidth(curve.name, font))) - 8;
+  const x = linearScale(0, s.horizon, left, right, Math.max(2, Math.floor((right - left) / 90)));
+
+  // Grid and axes first, so the curves draw over them.
+  const grid = svgEl('g', { class: 'ge-grid', 'aria-hidden': 'true' }, svg);
+  for (const v of y.ticks) {
+    svgEl('line', { x1: left, x2: right, y1: y(v), y2: y(v) }, grid);
+    svgEl('text', { x: left - 8, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, grid).textContent = formatNumber(v);
+  }
+  for (const v of x.ticks) {
+    svgEl('line', { x1: x(v), x2: x(v), y1: bottom, y2: bottom + 6, class: 'ge-tick' }, grid);
+    svgEl('text', { x: x(v), y: bottom + 8 + font, 'text-anchor': 'middle' }, grid).textContent = String(v);
+  }
+  svgEl('line', { x1: left, x2: right, y1: bottom, y2: bottom, class: 'ge-axis' }, grid);
+  svgEl('line', { x1: left, x2: left, y1: top, y2: bottom, class: 'ge-axis' }, grid);
+  svgEl('text', { x: right, y: height - 6, 'text-anchor': 'end' }, grid).textContent = F.xAxis;
+  svgEl('text', { x: 4, y: font }, grid).textContent = s.log ? F.yAxisLog : F.yAxis;
+
+  const visible = (i: number): Point[] => samples[i]!.filter((pt) => !s.log || pt.y >= y.domain[0]);
+  if (rates) {
+    // The gap: the band between the two paths, shaded under the lines.
+    const upper = visible(1).map((pt) => [x(pt.t), y(pt.y)] as const);
+    const lower = visible(0).map((pt) => [x(pt.t), y(pt.y)] as const).reverse();
+    svgEl('path', { d: `${pathData([...upper, ...lower])}Z`, class: 'ge-gap', 'aria-hidden': 'true', ...GAP_FILL }, svg);
+  }
+
+  curves.forEach((curve, i) => {
+    const points = visible(i).map((pt) => [x(pt.t), y(pt.y)] as const);
+    svgEl('path', { d: pathData(points), class: `ge-line ge-line-${curve.style}`, 'data-curve': curve.id }, svg);
+  });
+
+  // Direct labels at the right end of each curve, pushed apart where the curves meet.
+  const labelY = spreadLabels(
+    ends.map((e) => y(e.end)),
+    font + 4,
+    top + font / 2,
+    bottom - font / 2,
+  );
+  ends.forEach((e, i) => {
+    svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
+      e.curve.name;
+  });
+
+  /** A label on a panel at (tx, ty), its baseline; a panel, not a stroke halo: a halo makes PDFs embed the text as Type 3. */
+  const label = (g: SVGGElement, tx: number, ty: number, text: string): void => {
+    svgEl('rect', { x: tx - 4, y: ty - font, width: textWidth(text, font) + 8, height: font + 8, class: 'ge-cross-panel' }, g);
+    svgEl('text', { x: tx, y: ty, class: 'ge-cross-label' }, g).textContent = text;
+  };
+
+  if (rates && s.dr > 0) {
+    // The gap at the horizon, measured between the two curves; its value in the plot's empty top-left corner
+    // (both curves rise, so they start low on the left).
+    const cx = x(s.horizon);
+    const y0 = y(ends[1]!.end);
+    const y1 = y(Math.max(ends[0]!.end, y.domain[0]));
+    const g = svgEl('g', { class: 'ge-cross' }, svg);
+    svgEl('line', { x1: cx, x2: cx, y1: y0, y2: y1 }, g);
+    svgEl('circle', { cx, cy: y0, r: 7 }, g);
+    svgEl('circle', { cx, cy: y1, r: 7 }, g);
+    // The whole sentence where it fits left of the curves' labels; on a narrow chart (a phone), the gap alone.
+    const full = F.gap(s.horizon, formatNumber(gapEnd), higherText(s, s.horizon));
+    label(g, left + 12, top + font + 4, textWidth(full, font) + 24 <= cx - left - 16 ? full : F.gapShort(formatNumber(gapEnd)));
+  } else if (c && !c.always && c.t <= s.horizon) {
+    const cx = x(c.t);
+    const cy = y(power(s.k, c.t));
+    const g = svgEl('g', { class: 'ge-cross' }, svg);
+    svgEl('line', { x1: cx, x2: cx, y1: cy, y2: bottom }, g);
+    svgEl('circle', { cx, cy, r: 7 }, g);
+    const text = F.crossing(c.year);
+    const w = textWidth(text, font);
+    // Above the point, kept inside the plot; left of it when the point is near the right edge.
+    const tx = Math.min(Math.max(cx - w / 2, left + 4), right - w);
+    label(g, tx, cy - 16 > top + font ? cy - 16 : cy + 16 + font, text);
+  }
+  return description;
 }

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { MANIFEST_ID, type DeckManifest } from '../../../src/shared/deck-model.ts';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../../../src/node/chromium.ts';
+import { CHROMIUM_ARGS, requireBrowser } from '../../../src/node/chromium.ts';
 
 /** The deck model's runtime part, as the page carries it (`#deck-manifest`). */
 export function pageManifest(page: Page): Promise<DeckManifest> {
@@ -16,8 +16,7 @@ export const deckUrl = (): string => inject('deckUrl');
 
 /** Launches the system Chromium (CHROME_PATH first); fails with the one-line answer if none. */
 export async function launch(): Promise<Browser> {
-  const executablePath = findBrowser();
-  if (!executablePath) throw new Error(`[deck] ${NO_BROWSER}`);
+  const executablePath = requireBrowser().path;
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 

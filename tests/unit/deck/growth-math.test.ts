@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatNumber, superscript } from '../../../src/deck/widgets/chart.ts';
 import { compound, crossover, doublingTime, gapGrowth, linear, power, rateGap, rateRatio, series } from '../../../src/deck/widgets/math/growth.ts';
 
 /** f(t) = ln a + t·ln(1+r) − k·ln t: positive exactly where a(1+r)^t is above t^k. */
@@ -131,5 +132,25 @@ describe('the power and the exponential for small t (the 幂与指数 slide)', (
     expect(f(2, 0.07, 1.05)).toBeLessThan(0);
     expect(power(2, 10)).toBeGreaterThan(compound(1, 0.07, 10) * 50);
     expect(crossover(2, 0.07)!.year).toBe(148);
+  });
+});
+
+describe('numbers as the charts write them (chart.ts, words from UI.widgets.chart)', () => {
+  it('writes four significant figures at most, in 万, 亿 and 万亿 when large, powers of ten beyond', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(0.0712)).toBe('0.0712');
+    expect(formatNumber(761.22)).toBe('761.2');
+    expect(formatNumber(432.19)).toBe('432.2');
+    expect(formatNumber(3000)).toBe('3000');
+    expect(formatNumber(22_330)).toBe('2.233万');
+    expect(formatNumber(7.5e8)).toBe('7.5亿');
+    expect(formatNumber(1.2e12)).toBe('1.2万亿');
+    expect(formatNumber(6.4e19)).toBe('6.4×10^19');
+  });
+
+  it('writes exponents 1–4 as superscript digits, others as ^k (the deck font has only ¹²³⁴)', () => {
+    expect([1, 2, 3, 4].map(superscript).join('')).toBe('¹²³⁴');
+    expect(superscript(0.5)).toBe('^0.5');
+    expect(superscript(5)).toBe('^5');
   });
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { handoutSheets } from '../../../src/deck/pages/handout-layout.ts';
 import type { DeckManifest } from '../../../src/shared/deck-model.ts';
 
-const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: null, steps: 0 }));
+const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: 1, plans: ['45'], steps: 0 }));
 const MANIFEST: DeckManifest = {
-  meta: { id: 'deck', title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', minutes: 45, lang: 'zh-CN' },
+  meta: { id: 'deck', title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: [{ id: '45', title: '一课时', minutes: 45 }], defaultPlan: '45', lang: 'zh-CN' },
   sections: [
     { id: 'intro', title: '引言', short: '引言', slides: slides('intro', 7) },
     { id: 'logic', title: '一、内在逻辑', short: '一、内在逻辑', slides: slides('logic', 3) },

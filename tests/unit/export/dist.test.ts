@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,4 +49,27 @@ describe('whether dist/ must be rebuilt before export', () => {
     const { root, dist } = project(100, null);
     await expect(ensureBuilt(root, dist, 'never')).rejects.toThrow(`${dist} has no index.html, handout.html, notes.html: run without --no-build`);
   });
+
+  it('a build that fails part-way leaves the old dist/ as it was, and no half-built folder beside it', async () => {
+    const { root, dist } = project(10, 100);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>new</title>');
+    // Vite empties the folder and writes the new pages, then a plugin fails: the old exporter was left with half a dist/.
+    writeFileSync(
+      join(root, 'vite.config.ts'),
+      "export default { plugins: [{ name: 'late', writeBundle() { throw new Error('late failure') } }], build: { rollupOptions: { input: 'index.html' } } };\n",
+    );
+    await expect(ensureBuilt(root, dist, 'always')).rejects.toThrow(/late failure/);
+    expect(readdirSync(dist).sort()).toEqual([...BUILT_PAGES].sort());
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('<!doctype html>');
+    expect(readdirSync(root).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('builds into dist/ when the build succeeds', async () => {
+    const { root, dist } = project(10, 100);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><html lang="en"><title>new</title></html>');
+    writeFileSync(join(root, 'vite.config.ts'), "export default { build: { rollupOptions: { input: 'index.html' } } };\n");
+    expect(await ensureBuilt(root, dist, 'always')).toBe('built');
+    expect(readdirSync(dist)).toEqual(['index.html']);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('<title>new</title>');
+  }, 60_000);
 });
