@@ -137,7 +137,9 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }),
     slides,
     deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
-    contentPolicyPlugin(),
+    // The one-file deck's policy is written once its scripts are inlined (export/bundle.ts): a
+    // second, earlier one would allow only the scripts it saw then and block the inlined deck.
+    ...(options.inlineFonts ? [] : [contentPolicyPlugin()]),
   ];
 }
 

@@ -101,7 +101,8 @@ describe('diagrams for every reader', () => {
     expect(dotted.length).toBeGreaterThan(0);
     for (const dashes of dotted) expect(dashes).not.toBe('none');
 
-    for (const tag of ['growth-explorer', 'cake-explorer']) {
+    // The growth explorer opens on two paths (5 % and 6 % a year) to agree with the slide before it.
+    for (const [tag, fewest] of [['growth-explorer', 2], ['cake-explorer', 3]] as const) {
       const id = await deck.page.evaluate((t) => document.querySelector(t)!.closest('section[id]')!.id, tag);
       await showSlide(deck.page, id);
       await deck.page.waitForSelector(`${tag} svg[role="img"] path[data-curve]`);
@@ -109,10 +110,10 @@ describe('diagrams for every reader', () => {
         paths.map((p) => {
           const svg = (p as SVGPathElement).ownerSVGElement!;
           const curve = p.getAttribute('data-curve')!;
-          return { curve, stroke: getComputedStyle(p).stroke, dashes: getComputedStyle(p).strokeDasharray, labelled: !!svg.querySelector(`text[class$="-label-${curve}"]`) };
+          return { curve, stroke: getComputedStyle(p).stroke, dashes: getComputedStyle(p).strokeDasharray, labelled: !!svg.querySelector(`text[data-curve-label="${curve}"]`) };
         }),
       );
-      expect(lines.length, tag).toBeGreaterThanOrEqual(3);
+      expect(lines.length, tag).toBeGreaterThanOrEqual(fewest);
       for (const line of lines) expect(line.labelled, `${tag}: ${line.curve} has its own label`).toBe(true);
       for (const a of lines) for (const b of lines) if (a !== b && a.stroke === b.stroke) expect(a.dashes, `${tag}: ${a.curve} and ${b.curve}`).not.toBe(b.dashes);
     }

@@ -14,7 +14,7 @@ const currentId = (): Promise<string> => deck.page.evaluate(() => (window as unk
 
 describe('lecture tools in the presentation', () => {
   it('M opens the section menu listing every section title, marks the current slide, and jumps by keyboard', async () => {
-    deck = await openDeck(browser, '#/logic-power');
+    deck = await openDeck(browser, '?plan=all#/logic-power');
     await deck.page.keyboard.press('m');
     const menu = deck.page.locator('.deck-menu');
     await expect.poll(() => menu.isVisible()).toBe(true);

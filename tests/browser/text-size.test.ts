@@ -13,6 +13,11 @@ import { showSlide, slideIds } from './helpers/slides.ts';
  * slide number) are for the lecturer at the screen, not the room: 15 px or more.
  */
 const SLIDE_MIN_PX = 18;
+/**
+ * Read at a glance: a slide shows at most this many Chinese characters; the argument is in the
+ * notes. The glossary and the references are pages to look things up in, not to read aloud.
+ */
+const SLIDE_MAX_HAN = 120;
 const CONTROLS_MIN_PX = 15;
 
 let browser: Browser;
@@ -70,5 +75,30 @@ describe('text size at 1280×720', () => {
     const sizes = [...(await drawnSizes(page, '.deck-toolbar')), ...(await drawnSizes(page, '.reveal .slide-number'))];
     expect(sizes.length).toBeGreaterThan(4);
     expect(sizes.filter((t) => t.px < CONTROLS_MIN_PX)).toEqual([]);
+  });
+});
+
+describe('slides for reading at a glance', () => {
+  it(`shows no more than ${SLIDE_MAX_HAN} Chinese characters on any slide, with every step shown`, async () => {
+    const dense: string[] = [];
+    for (const id of await slideIds(page)) {
+      await showSlide(page, id);
+      const han = await page.evaluate((slideId) => {
+        const slide = document.getElementById(slideId)!;
+        if (slide.querySelector('.deck-glossary, .deck-references')) return 0;
+        let count = 0;
+        const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement!;
+          // A diagram is read as a figure, its text version only on demand; notes are not shown.
+          if (el.closest('aside.notes, svg, details.deck-diagram-text > :not(summary), .katex-mathml, style, script, [hidden]')) continue;
+          if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+          count += node.textContent!.match(/\p{Script=Han}/gu)?.length ?? 0;
+        }
+        return count;
+      }, id);
+      if (han > SLIDE_MAX_HAN) dense.push(`${id}: ${han}`);
+    }
+    expect(dense).toEqual([]);
   });
 });

@@ -198,7 +198,7 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
   const summary = `${live} [aria-live="polite"]`;
 
   beforeAll(async () => {
-    deck = await openWidget('#/logic-cake-explorer', tag);
+    deck = await openWidget('?plan=all#/logic-cake-explorer', tag);
   });
 
   it('draws the seeded population on load: the Gini of the tested model, the Lorenz curve and the run', async () => {
@@ -263,7 +263,7 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
   });
 
   it('is the same run on every load of the same seed', async () => {
-    const again = await openWidget('#/logic-cake-explorer', tag);
+    const again = await openWidget('?plan=all#/logic-cake-explorer', tag);
     const fresh = await pathD(again.page, `${live} path[data-curve="matthew"]`);
     expect(fresh).toBe(await pathD(deck.page, `${live} path[data-curve="matthew"]`));
     await again.page.context().close();

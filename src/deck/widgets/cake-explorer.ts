@@ -348,7 +348,7 @@ function drawLorenz(svg: SVGSVGElement, width: number, height: number, d: Drawn)
   entries.forEach(([id, text], i) => {
     const ly = top + 10 + i * (font + 8);
     svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, legend);
-    svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}` }, legend).textContent = text;
+    svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}`, 'data-curve-label': id }, legend).textContent = text;
   });
 
   return T.lorenz.label(HOUSEHOLDS, fixed3(gini(d.incomes)), fixed3(gini(grown)), pct(start[HOUSEHOLDS / 2]!.l), pct(after[HOUSEHOLDS / 2]!.l));
@@ -386,7 +386,7 @@ function drawRun(svg: SVGSVGElement, width: number, height: number, d: Drawn): s
     bottom - font / 2,
   );
   runs.forEach((run, i) => {
-    svgEl('text', { x: x(shown) + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ce-label ce-label-${run.id}` }, svg).textContent =
+    svgEl('text', { x: x(shown) + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ce-label ce-label-${run.id}`, 'data-curve-label': run.id }, svg).textContent =
       run.name;
   });
 

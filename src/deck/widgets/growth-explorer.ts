@@ -518,7 +518,7 @@ function drawChart(svg: SVGSVGElement, width: number, height: number, s: GrowthS
     bottom - font / 2,
   );
   ends.forEach((e, i) => {
-    svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}` }, svg).textContent =
+    svgEl('text', { x: right + 8, y: labelY[i]!, 'dominant-baseline': 'middle', class: `ge-label ge-label-${e.curve.style}`, 'data-curve-label': e.curve.id }, svg).textContent =
       e.curve.name;
   });
 
