@@ -165,16 +165,13 @@ describe('a deck written to attack its readers', () => {
       expect(await speaker.locator('.deck-speaker-pacing').innerText()).not.toBe('');
       await goTo(deck, 'injection');
       await expect.poll(() => speaker.locator('.deck-speaker-notes').innerText(), { timeout: 15_000 }).toContain("<script>alert('notes')</script>");
-      await speaker.waitForTimeout(500);
 
       // The study view (read to the end, the term's definition opened), print, and the other pages.
       const study = await open('?view=scroll');
       await study.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await study.locator('button.deck-term').first().focus();
       await open('?print-pdf');
-      await open('?view=speaker');
       for (const page of ['handout.html', 'notes.html', 'paper.html']) await open(page);
-      await deck.waitForTimeout(1000);
     };
     await visit().catch((e: unknown) => seen.errors.push(`the visit stopped: ${String(e).split('\n')[0]}`));
 
