@@ -1,17 +1,18 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createLogger, type Logger } from 'vite';
+import { copyProject } from '../../../scripts/bench/build.ts';
 import type { DeckPluginOptions } from '../../../src/compiler/vite-plugin.ts';
 import { deckConfig } from '../../../vite.config.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-/** A copy of the project whose `slides/` is a fixture's (its pages, `assets/` and the paper; `src/` and `node_modules/` linked). */
+/** A copy of the project whose `slides/` is a fixture's (node_modules linked, its caches too). */
 export function fixtureProject(slides: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'deck-fixture-'));
-  for (const entry of ['index.html', 'handout.html', 'notes.html', 'paper.html', 'assets']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  for (const entry of ['src', 'node_modules']) symlinkSync(join(ROOT, entry), join(dir, entry), 'dir');
+  copyProject(ROOT, dir, { caches: true });
+  rmSync(join(dir, 'slides'), { recursive: true, force: true });
   cpSync(slides, join(dir, 'slides'), { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
