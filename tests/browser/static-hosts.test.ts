@@ -167,13 +167,15 @@ async function inTurns<T, R>(items: readonly T[], run: (item: T) => Promise<R>, 
 
 describe('the built deck on every common static host', () => {
   it('is whole at the root, in a sub-folder, and at the sub-folder without its trailing slash, on each host', async () => {
-    const paths = ['', 'sub/', 'sub'];
-    // One reader per host, opening its three addresses in turn (the sub-folder's files come from its cache the second time).
+    // `/sub` is where hosts differ (a redirect, a listing, a 404 or the page itself); `/sub/` is
+    // the same file server everywhere, so one host opens it.
+    const pathsOf = (host: Host): string[] => (host === hosts[0] ? ['', 'sub/', 'sub'] : ['', 'sub']);
+    // One reader per host, opening its addresses in turn.
     const results = (
       await inTurns(hosts, async (host) => {
         const context = await freshContext();
         const seen: string[] = [];
-        for (const path of paths) {
+        for (const path of pathsOf(host)) {
           const { outcome: o, page } = await outcome(context, new URL(path, host.url).href);
           seen.push(`${host.name} /${path} → ${o}`);
           await page.close();
@@ -183,7 +185,7 @@ describe('the built deck on every common static host', () => {
       })
     ).flat();
     console.log(`static hosts:\n  ${results.join('\n  ')}`);
-    expect(results).toEqual(hosts.flatMap((host) => paths.map((path) => `${host.name} /${path} → whole`)));
+    expect(results).toEqual(hosts.flatMap((host) => pathsOf(host).map((path) => `${host.name} /${path} → whole`)));
   }, 240_000);
 
   it('is whole when the rest of the deck is refused once, or its .html address answers 404 or another page; says so on its first screen, in the slides and the study view, when every try fails', async () => {
