@@ -28,7 +28,7 @@ describe('Chinese line breaking', () => {
     // Reduced motion: a step just shown is drawn at once, not faded in.
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(new URL('?view=present', deckUrl()).href);
+    await page.goto(new URL('?view=present&plan=all', deckUrl()).href);
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
     const report: LineReport = { lines: 0, violations: [] };
     const ids = await slideIds(page);

@@ -26,7 +26,7 @@ const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 /** Bumped when what the page does to a drawing changes, so cached drawings are made again. */
-const PAGE_VERSION = 3;
+const PAGE_VERSION = 4;
 
 /**
  * Draws Mermaid diagrams to SVG in a headless Chromium, so the deck shows finished SVGs at
@@ -214,6 +214,13 @@ async function finishDrawings({ items, config, phone }: { items: { id: string; s
     // Measured while Mermaid's own style sheet still applies (its font size): labels' lines, their backgrounds.
     const brokenLabels = labelsBrokenByWidth(root);
     labelBackgrounds(root, String((cfg as typeof config).themeVariables.edgeLabelBackground));
+    // The deck's soft corners, as attributes (CSS `rx` is SVG 2's, which HTML checkers do not know yet).
+    for (const [selector, r] of [['g.node rect.label-container', '8'], ['g.cluster > rect', '12']] as const) {
+      root.querySelectorAll(selector).forEach((rect) => {
+        rect.setAttribute('rx', r);
+        rect.setAttribute('ry', r);
+      });
+    }
     const style = root.querySelector('style');
     const generic: string[] = [];
     const own: string[] = [];
