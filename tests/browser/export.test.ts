@@ -78,6 +78,8 @@ let quotes: { section: string; quote: string }[];
 /** A lecturer-only cue and the first words of a study note, from the built slides. */
 let cue: string;
 let note: string;
+/** The slides the handout prints alone on a page (too dense for three a page), as the page decides. */
+let alone: Set<string>;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'deck-export-'));
@@ -108,6 +110,9 @@ beforeAll(async () => {
       note: squash(firstNote?.textContent).slice(0, 30),
     };
   }));
+  await page.goto(new URL('handout.html', deckUrl()).href);
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  alone = new Set(await page.$$eval('.deck-sheet-alone section[id]', (els) => els.map((el) => el.id)));
   await page.context().close();
   ids = manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id));
 
@@ -226,7 +231,7 @@ describe('npm run pdf: the slide PDF', () => {
 });
 
 describe('npm run pdf: the A4 handout', () => {
-  const sheets = () => handoutSheets(manifest);
+  const sheets = () => handoutSheets(manifest, undefined, alone);
 
   it('is A4 portrait: a cover, then three slides a page, then worksheet and answers', () => {
     const info = pdfInfo(pdf('handout.pdf'));

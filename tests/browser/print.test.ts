@@ -93,3 +93,47 @@ describe('my scores (我的练习成绩) on paper', () => {
     });
   }
 });
+
+describe('the handout’s slides, readable on paper', () => {
+  it('prints the text of every slide at 7 pt or more: a slide too dense for three a page has a page of its own, across it', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(new URL('handout.html', deckUrl()).href);
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    const found = await page.evaluate(() => {
+      // What a reader reads: not a question's kind label, its buttons or how to use them, formulas
+      // (at their own size), citations' superscripts, drawings or widgets (figures of their own).
+      const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, [hidden], figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint';
+      const small: string[] = [];
+      for (const frame of document.querySelectorAll<HTMLElement>('.deck-sheet .deck-frame')) {
+        const stage = frame.querySelector<HTMLElement>('.deck-frame-stage')!;
+        const scale = stage.getBoundingClientRect().width / stage.offsetWidth;
+        const slide = stage.querySelector('section[id]')!;
+        const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          if (!n.textContent!.trim() || el.closest(NOT_READING) || !el.closest('p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4')) continue;
+          const pt = (parseFloat(getComputedStyle(el).fontSize) * scale * 72) / 96;
+          if (pt < 7) {
+            small.push(`${slide.id}: ${pt.toFixed(1)} pt “${n.textContent!.trim().slice(0, 10)}”`);
+            break;
+          }
+        }
+      }
+      const alone = [...document.querySelectorAll('.deck-sheet-alone')].map((sheet) => ({
+        slides: sheet.querySelectorAll('.deck-frame').length,
+        widthMm: (sheet.querySelector('.deck-frame')!.getBoundingClientRect().width * 25.4) / 96,
+      }));
+      return { small, alone, frames: document.querySelectorAll('.deck-sheet .deck-frame').length };
+    });
+    await page.close();
+    expect(found.frames).toBe(manifest.sections.reduce((n, s) => n + s.slides.length, 0));
+    expect(found.small).toEqual([]);
+    // The glossary and the references at least: too dense for a third of a page.
+    expect(found.alone.length).toBeGreaterThanOrEqual(5);
+    for (const sheet of found.alone) {
+      expect(sheet.slides).toBe(1);
+      expect(sheet.widthMm).toBeGreaterThan(180);
+    }
+  });
+});
