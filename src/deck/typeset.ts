@@ -106,7 +106,7 @@ function citedWords(text: string): number {
 export function breakHeadingsAtWords(root: ParentNode): void {
   if (typeof Intl.Segmenter !== 'function') return;
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const heading of root.querySelectorAll<HTMLElement>('h1, h2, h3, h4')) {
+  for (const heading of root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, .deck-opener-question')) {
     if (heading.classList.contains('deck-words') || heading.closest('svg')) continue;
     const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
     const texts: Text[] = [];

@@ -101,9 +101,10 @@ describe('the handout’s slides, readable on paper', () => {
     await page.goto(new URL('handout.html', deckUrl()).href);
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
     const found = await page.evaluate(() => {
-      // What a reader reads: not a question's kind label, its buttons or how to use them, formulas
-      // (at their own size), citations' superscripts, drawings or widgets (figures of their own).
-      const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, [hidden], figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint';
+      // What a reader reads: not a label (a box's, a question's kind, an opener's), nor where a part
+      // stands, a question's buttons or how to use them, formulas (at their own size), citations'
+      // superscripts, drawings or widgets (figures of their own).
+      const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, [hidden], figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint, .deck-opener-part, .deck-opener-label, .deck-opener-goals-label, .deck-opener-track';
       const small: string[] = [];
       for (const frame of document.querySelectorAll<HTMLElement>('.deck-sheet .deck-frame')) {
         const stage = frame.querySelector<HTMLElement>('.deck-frame-stage')!;

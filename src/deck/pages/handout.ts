@@ -16,9 +16,13 @@ import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
 const NOTE_LINES = 8;
 const NOTE_LINES_ALONE = 15;
 
-/** Text a reader reads on a slide (a question's kind label, its buttons and how to use them, formulas, citations' superscripts and drawings are not). */
+/**
+ * Text a reader reads on a slide: not a label (a teaching box's, a question's kind, an opener's
+ * part number and labels), nor where a part stands, a question's buttons and how to use them,
+ * formulas, citations' superscripts and drawings.
+ */
 const READING = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4';
-const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint, script, style';
+const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint, .deck-opener-part, .deck-opener-label, .deck-opener-goals-label, .deck-opener-track, script, style';
 
 /** The size of a slide's smallest reading text, in its own CSS px (computed on the deck's 1280 px stage). */
 function smallestReadingPx(slide: Element): number {
