@@ -7,6 +7,8 @@ import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
 import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
+import { blankScores } from '../controllers/quiz.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { framedSlide } from './slide-frame.ts';
 import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
@@ -42,6 +44,9 @@ async function boot(): Promise<void> {
   source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
   unlinkSources(main);
+  joinPunctuation(main);
+  blankScores(main, manifest);
+  breakHeadingsAtWords(main);
   fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
   registerWidgets();
   await finishPrintPage({ runningHeads: WORKSHEET_HEADS, blankPages: ['deck-cover'] });
