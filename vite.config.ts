@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { katexWoff2Only } from './src/compiler/katex-woff2.ts';
-import { paperPlugin } from './src/compiler/paper/vite-paper.ts';
 import { deckPlugin } from './src/compiler/vite-plugin.ts';
 
 export default defineConfig({
   // Relative URLs: dist/ works from any folder of any static server.
   base: './',
-  plugins: [deckPlugin(), paperPlugin(), katexWoff2Only()],
+  plugins: [deckPlugin(), katexWoff2Only()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -9,17 +9,23 @@
  *   npm run bench -- --runs 3         fewer runs
  *   npm run bench -- --no-cold        skip the cold build
  *   npm run bench -- --dist <dir>     measure a site already built there (no build at all)
+ *   npm run bench -- --no-lighthouse  skip Lighthouse's runs
+ *   npm run bench -- --no-growth      skip the deck ten times its size (its build takes minutes)
+ *
+ * The phone's figures (phone-figures.ts) run under Lighthouse's mobile throttling, applied
+ * through the DevTools protocol; Lighthouse itself runs with its own (simulated) profile.
+ * A target missed is listed in `targetsMissed` and makes the exit code 1.
  *
  * Progress goes to stderr, the JSON to stdout (`npm run -s bench > bench.json`: -s keeps npm's
  * own banner out). Timings are for this machine and this run, and a busy machine shows it (the
  * load average is in the report): they are never asserted in tests (tests/browser/budgets.test.ts
- * checks the sizes).
+ * checks the sizes). The exit code is 1 when a figure misses its target (`ok: false`), named on stderr.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, requireBrowser } from '../src/node/chromium.ts';
 import { attribute } from '../src/compiler/html/dom.ts';
 import { ATTR, REST_LINK_ID } from '../src/shared/deck-model.ts';
@@ -29,7 +35,10 @@ import { measureLoad, type LoadRun } from './bench/load.ts';
 import { hasPdfScript, timedPagePdf, timedPdfExport, type PdfRun } from './bench/pdf.ts';
 import { serveGzip, GZIP_LEVEL } from './bench/serve.ts';
 import { kb, medianIndex, spread } from './bench/stats.ts';
+import { missedTargets } from './bench/targets.ts';
 import { readStudyView, walkPresentation, type StudyRun, type WalkRun } from './bench/walk.ts';
+import { growthReport, measureGrowth } from './bench/growth.ts';
+import { measurePhoneFigures, phoneReport } from './bench/phone-figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -49,7 +58,7 @@ const TARGETS = {
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, 'no-cold': { type: 'boolean' }, dist: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, 'no-cold': { type: 'boolean' }, dist: { type: 'string' }, 'no-lighthouse': { type: 'boolean' }, 'no-growth': { type: 'boolean' } } });
   const runs = Math.max(1, Number(values.runs ?? 5));
   const browserPath = requireBrowser().path;
   const loadBefore = Number(loadavg()[0]!.toFixed(2));
@@ -113,8 +122,18 @@ async function main(): Promise<void> {
       const slides = walks[0]!.slides;
       const pdf: PdfRun = hasPdfScript(ROOT) ? await timedPdfExport(ROOT, server.url, pdfOut, slides) : await timedPagePdf(browser, server.url, slides);
 
+      // 6. On the student's phone, throttled; Lighthouse; then the deck ten times its size.
+      const phone = await measurePhoneFigures(browser, { url: server.url, firstSlideLimit: 'bench-first-slide.html', dir }, runs, browserPath, !values['no-lighthouse']);
+      const growth = values['no-growth'] ? null : await measureGrowth(browser, ROOT, dir, build, await totalSlides(browser, server.url), Math.min(runs, 2));
+
       const load = { before: loadBefore, after: Number(loadavg()[0]!.toFixed(2)) };
-      console.log(JSON.stringify(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load }), null, 2));
+      const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load }) as Record<string, unknown>), ...phoneReport(phone), ...(growth ? { growth: growthReport(growth) } : {}) };
+      const missed = missedTargets(out);
+      console.log(JSON.stringify({ ...out, targetsMissed: missed }, null, 2));
+      if (missed.length) {
+        log(`missed target: ${missed.join(', ')}`);
+        process.exitCode = 1;
+      }
     } finally {
       await browser.close();
       await server.close();
@@ -215,6 +234,18 @@ function report(m: Measured): unknown {
     },
     dist: Object.fromEntries(Object.entries(sizesByKind(m.files)).map(([k, v]) => [k, { files: v.files, kB: kb(v.bytes), gzipKB: kb(v.gzip) }])),
   };
+}
+
+/** Every slide of the deck (`?plan=all`), as reveal.js counts them. */
+async function totalSlides(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${url}?plan=all`);
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    return await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+  } finally {
+    await page.close();
+  }
 }
 
 function byKind(bytes: Record<string, number>): Record<string, number> {

@@ -12,7 +12,12 @@ export interface BuildRun {
   diagramFallback: boolean;
   /** Its warnings and errors (stderr). */
   log: string;
+  /** The peak resident memory of its largest process (GNU time's %M), where /usr/bin/time is there. */
+  peakMB: number | null;
 }
+
+/** GNU time, which reports a command's peak memory; the build is timed without it where it is missing. */
+const GNU_TIME = '/usr/bin/time';
 
 /** Runs a command in `cwd`, returning its exit code and output; throws if it fails. */
 function run(command: string, args: string[], cwd: string): Promise<{ seconds: number; stdout: string; stderr: string }> {
@@ -34,13 +39,18 @@ function run(command: string, args: string[], cwd: string): Promise<{ seconds: n
 
 /** `npm run build -- --outDir <outDir>` in `root`, timed from the shell's point of view. */
 export async function timedBuild(root: string, outDir: string): Promise<BuildRun> {
-  const { seconds, stdout, stderr } = await run('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], root);
+  const build = ['npm', 'run', 'build', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const memory = existsSync(GNU_TIME) ? join(mkdtempSync(join(tmpdir(), 'deck-bench-rss-')), 'kb') : null;
+  const [command, ...args] = memory ? [GNU_TIME, '-f', '%M', '-o', memory, ...build] : build;
+  const { seconds, stdout, stderr } = await run(command!, args, root);
   const log = `${stdout}\n${stderr}`;
-  return { seconds, diagramFallback: /left to the browser|no Chromium found/i.test(log), log: stderr.replace(/^npm warn .*\n?/gim, '').trim() };
+  const peakMB = memory ? Math.round(Number(readFileSync(memory, 'utf8').trim().split('\n').at(-1)) / 1024) : null;
+  if (memory) rmSync(join(memory, '..'), { recursive: true, force: true });
+  return { seconds, diagramFallback: /left to the browser|no Chromium found/i.test(log), log: stderr.replace(/^npm warn .*\n?/gim, '').trim(), peakMB };
 }
 
 /** Files and folders of the project a build reads. */
-const PROJECT = ['index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'slides', 'assets', 'src'];
+export const PROJECT_FILES = ['index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'slides', 'assets', 'src'];
 
 /**
  * The same build from a copy of the project whose node_modules has no `.cache`: no diagram
@@ -49,7 +59,7 @@ const PROJECT = ['index.html', 'handout.html', 'notes.html', 'vite.config.ts', '
 export async function timedColdBuild(root: string, outDir: string): Promise<BuildRun> {
   const copy = mkdtempSync(join(tmpdir(), 'deck-bench-cold-'));
   try {
-    for (const entry of PROJECT.filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    for (const entry of PROJECT_FILES.filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(copy, entry), { recursive: true });
     mkdirSync(join(copy, 'node_modules'));
     for (const name of readdirSync(join(root, 'node_modules')).filter((n) => n !== '.cache')) {
       symlinkSync(join(root, 'node_modules', name), join(copy, 'node_modules', name));

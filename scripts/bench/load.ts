@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { FIRST_SLIDE_MARK } from '../../src/shared/deck-model.ts';
+import { throttle, type Throttling } from './throttle.ts';
 import { readTimeline, receivedBeforeMark, requestedBeforeMark, watchFirstSlide, type PageTimeline, type Received } from './first-slide.ts';
 
 /** One cold load of a page, up to its first slide being visible. */
@@ -25,15 +26,17 @@ export interface LoadRun {
 /**
  * Opens `url` in a fresh browser context (an empty cache, new connections) at 1280×720 and
  * measures its first slide; `expectedDiagrams` is how many diagrams the deck has. Waits
- * `settleMs` after the mark so that later requests (e.g. Mermaid, were it loaded) are seen.
+ * `settleMs` after the mark so that later requests (e.g. Mermaid, were it loaded) are seen;
+ * with `throttling`, under that profile (throttle.ts) from the first request on.
  */
-export async function measureLoad(browser: Browser, url: string, expectedDiagrams: number, settleMs = 1500): Promise<LoadRun> {
+export async function measureLoad(browser: Browser, url: string, expectedDiagrams: number, settleMs = 1500, throttling?: Throttling): Promise<LoadRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
     await watchFirstSlide(page, expectedDiagrams);
+    if (throttling) await throttle(await context.newCDPSession(page), throttling);
     await page.goto(url, { waitUntil: 'commit' });
-    let timeline: PageTimeline = await readTimeline(page);
+    let timeline: PageTimeline = await readTimeline(page, throttling ? 60_000 : undefined);
     await page.waitForTimeout(settleMs);
     const later = await readTimeline(page);
     timeline = { ...later, mark: timeline.mark };

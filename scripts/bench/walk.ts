@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { throttle, type Throttling } from './throttle.ts';
 
 type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
 
@@ -63,9 +64,10 @@ export async function networkQuiet(page: Page, quietMs = 1000, maxMs = 20_000): 
  * Opens the presentation (1280×720, cold cache), lets it settle (the widgets load when the
  * browser is idle), then steps through every fragment and slide with reveal.js's `next()`,
  * two frames and a pause after each, recording long tasks; then collects garbage and reads the
- * JS heap. What was transferred, from the first request to the end, is counted too.
+ * JS heap. What was transferred, from the first request to the end, is counted too. With
+ * `throttling` ('cpu': the phone's 4× slower CPU), the walk runs under it from the start.
  */
-export async function walkPresentation(browser: Browser, url: string, pauseMs = 120): Promise<WalkRun> {
+export async function walkPresentation(browser: Browser, url: string, pauseMs = 120, throttling?: Throttling): Promise<WalkRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -77,8 +79,9 @@ export async function walkPresentation(browser: Browser, url: string, pauseMs = 
       }).observe({ type: 'longtask', buffered: true });
     });
     const transfer = await recordTransfer(page);
+    if (throttling) await throttle(transfer.cdp, throttling);
     await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', undefined, { timeout: 120_000 });
     await networkQuiet(page, 4000);
 
     const slides = await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getTotalSlides());

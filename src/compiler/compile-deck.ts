@@ -13,12 +13,17 @@ import { deckFonts, type DeckFonts } from './fonts/deck-fonts.ts';
 import { addShownText } from './fonts/shown-text.ts';
 import type { FontFile } from './fonts/subset.ts';
 import type { MarkdownIt } from 'markdown-it';
-import type { DeckContext } from './markdown/env.ts';
+import type { DeckContext, GlossaryTerm } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import { applySlideLayouts } from './markdown/slide-layout.ts';
+import { inlineRuns, lookupText } from './markdown/quotations.ts';
 import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
+import { coverageErrors, leftOutParagraphs, readLeftOut } from './paper/coverage.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
+import { loadPaper, PAPER_FILE, type PaperDocument } from './paper/read-paper.ts';
+import { quotationProblem, quotationsIn, type PaperText } from './paper/quotations.ts';
+import { coverageSummary, paragraphLinks, type DeckPaper } from './paper/slide-sources.ts';
 
 /** Where the deck's sources are and how to draw its diagrams. */
 export interface CompileOptions {
@@ -46,6 +51,8 @@ export interface CompiledDeck {
   fonts: FontFile[];
   /** The drawn diagrams' shared stylesheet, for the page's `<head>` ('' if none). */
   diagramCss: string;
+  /** Which slides teach which paragraphs of the paper, and the coverage; null for a deck without the paper. */
+  paper: DeckPaper | null;
 }
 
 const SECTION_FILE = /^\d+-[\w-]+\.md$/;
@@ -63,6 +70,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const warnings: string[] = [];
   const { meta, planLines } = readDeckMeta(root, sink);
   const references = readReferences(root, sink);
+  const paper = readPaperIfAny(root);
   const deck: DeckContext = {
     sink,
     planIds: meta.plans.map((p) => p.id),
@@ -73,6 +81,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     links: [],
     citations: [],
     quizzes: [],
+    paper,
     rendering: null,
   };
   const md = createMarkdown();
@@ -80,6 +89,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   checkIds(parsed, sink);
   // Before the font is subset: a layout sets some words bold.
   const layouts = applySlideLayouts(parsed);
+  if (paper) checkGlossaryQuotations(deck.glossary.terms, lookupText(paper), md, sink);
   for (const t of deck.glossary.terms.filter((term) => term.firstSlide === null)) {
     sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
   }
@@ -115,7 +125,41 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     references: [...references.values()],
     citations: deck.citations,
   };
-  return { model, errors: sink.errors, warnings, fonts: fonts.files, diagramCss: drawings.css };
+  return { model, errors: sink.errors, warnings, fonts: fonts.files, diagramCss: drawings.css, paper: paper && deckPaper(root, paper, model, sink) };
+}
+
+/**
+ * The paper, when the deck has it (a test fixture may not). Its own problems are reported by
+ * the paper page's plugin (`deck:paper`), not here.
+ */
+function readPaperIfAny(root: string): PaperDocument | null {
+  return existsSync(join(root, PAPER_FILE)) ? loadPaper(root, new ErrorSink()) : null;
+}
+
+/**
+ * The slides' links to the paper and its coverage: every body paragraph is taught by a slide
+ * (`source=`) or left out on purpose (`leftOut:` in deck.yml); the build fails on any other.
+ */
+function deckPaper(root: string, paper: PaperDocument, model: DeckModel, sink: ErrorSink): DeckPaper {
+  const links = paragraphLinks(model.sections);
+  const entries = readLeftOut(root, paper.paragraphs.length, sink);
+  for (const e of coverageErrors(paper.paragraphs, links, entries)) sink.add(e.file, e.line, e.problem, e.fix);
+  const leftOut = leftOutParagraphs(entries);
+  return { links, leftOut, summary: coverageSummary(paper.paragraphs, links, leftOut) };
+}
+
+/**
+ * The glossary's definitions quote the paper verbatim too (each “…”, at its entry's line); they
+ * belong to no slide, so no `source=` holds them.
+ */
+function checkGlossaryQuotations(terms: readonly GlossaryTerm[], paper: PaperText, md: MarkdownIt, sink: ErrorSink): void {
+  for (const t of terms) {
+    const children = md.parseInline(t.definition, {})[0]?.children ?? [];
+    for (const q of quotationsIn(inlineRuns(children, () => t.line))) {
+      const problem = quotationProblem(q, null, paper);
+      if (problem) sink.add(GLOSSARY_FILE, q.line, problem.problem, problem.fix);
+    }
+  }
 }
 
 /** The section files in deck order (paths from the root); what is wrong with the folder is reported. */
@@ -158,7 +202,8 @@ function shownText(parsed: ParsedFile[], deck: DeckContext, meta: DeckMeta, root
   const firstScreen = noCharacters();
   for (const file of parsed) addShownText(file.tokens, shown, { boldClasses: classes, hidden: true, md });
   const first = parsed[0];
-  if (first) addShownText(partTokens(first, 0, 'body'), firstScreen, { boldClasses: classes, hidden: false, md });
+  // The first slide, and its notes: the phone's study view shows them under it, on its first screen.
+  if (first) for (const part of ['body', 'notes'] as const) addShownText(partTokens(first, 0, part), firstScreen, { boldClasses: classes, hidden: false, md });
   for (const t of deck.glossary.terms) {
     addCharacters(t.term, shown.all, shown.bold);
     addShownText(md.parseInline(t.definition, {}), shown, { boldClasses: classes, hidden: true, md });

@@ -24,7 +24,7 @@ export interface ParsedFile {
 export function parseSection(text: string, file: string, md: MarkdownIt, deck: DeckContext, lineOffset = 0): ParsedFile {
   const env: RenderEnv = { file, lineOffset, deck, section: null, slideIds: [], sectionId: '', currentSlide: '' };
   const tokens = md.parse(text.startsWith('\uFEFF') ? text.slice(1) : text, env);
-  const section = env.section ?? { id: '', title: '', short: '', slides: [] };
+  const section = env.section ?? { id: '', title: '', short: '', back: false, slides: [] };
   env.sectionId = section.id;
   const parts = new Map<number, Map<SlidePart, Token[]>>();
   for (const token of tokens) {
@@ -71,6 +71,7 @@ export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = 
       minutes: slide.options.minutes ?? SLIDE_MINUTES[slideKind(body)],
       plans: slide.options.plans ?? [...planIds],
       steps,
+      source: slide.options.source?.length ? slide.options.source : null,
       file,
       line: slide.line,
       classes: layout ? [`deck-layout-${layout.layout}`, ...slide.options.classes] : slide.options.classes,

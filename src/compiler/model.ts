@@ -45,9 +45,15 @@ export function manifestOf(model: DeckModel): DeckManifest {
       id: s.id,
       title: s.title,
       short: s.short,
-      slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, plans: sl.plans, steps: sl.steps })),
+      slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, plans: sl.plans, steps: sl.steps, source: sl.source })),
     })),
     quizzes: model.quizzes,
+    diagrams: model.diagrams.map((d) => ({
+      id: d.id,
+      slideId: d.slideId,
+      title: d.drawing?.kind === 'svg' ? d.drawing.title : '',
+      description: d.drawing?.kind === 'svg' ? d.drawing.description : '',
+    })),
   };
 }
 

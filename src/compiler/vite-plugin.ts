@@ -8,7 +8,8 @@ import { DeckContentError, formatContentError } from './errors.ts';
 import { withContentPolicy } from './html/content-policy.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
 import { manifestOf } from './model.ts';
-import { slidesHtml } from './render/slides-html.ts';
+import { paperPlugin } from './paper/vite-paper.ts';
+import { slidesHtml, type PaperLinks } from './render/slides-html.ts';
 import { deckPagePlugin } from './render/vite-page.ts';
 
 /** Options of the `deck:slides` Vite plugin. */
@@ -25,6 +26,12 @@ export interface DeckPluginOptions {
    * page that opens from a file cannot fetch)
    */
   splitSlides?: boolean;
+  /**
+   * Where the slides' 「原文 ¶12–13」 links open the paper: `page`, paper.html; `view`, the
+   * paper carried in index.html itself, shown at `#paper/p-12-13` (the one-file deck, which has
+   * no other page). @default 'page'
+   */
+  paperLinks?: PaperLinks;
 }
 
 /** The page templates' placeholders, each replaced once per page. */
@@ -43,12 +50,15 @@ export const PLACEHOLDERS = {
  * Compiles `slides/` into the pages at build time (the first slide paints before any script
  * runs). Content errors fail `vite build` once, with every place listed; the dev server shows
  * them in its overlay and in the terminal and keeps serving what compiled. The deck font,
- * subset to the deck's characters, ships with the page (`deck:fonts`).
+ * subset to the deck's characters, ships with the page (`deck:fonts`); the paper's page
+ * (`deck:paper`) links each paragraph to the slides that teach it. A build says the paper's
+ * coverage in one line (`paper coverage: 45/45 paragraphs, 0 left out`).
  */
 export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
   let config: ResolvedConfig;
   let server: ViteDevServer | undefined;
   let deck: Promise<CompiledDeck> | null = null;
+  const paperLinks = options.paperLinks ?? 'page';
 
   const compile = (): Promise<CompiledDeck> => {
     const compileOptions: CompileOptions = {
@@ -91,6 +101,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
       if (config.command !== 'build') return;
       const d = await compile();
       if (d.errors.length) throw new DeckContentError(d.errors);
+      if (d.paper) config.logger.info(d.paper.summary);
     },
     configureServer(dev) {
       server = dev;
@@ -121,7 +132,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
         return html
           .replace(PLACEHOLDERS.lang, () => `lang="${escapeHtml(model.meta.lang)}"`)
           .replace(PLACEHOLDERS.title, () => escapeHtml(model.meta.title))
-          .replace(PLACEHOLDERS.allSlides, () => slidesHtml(model.sections, 'all'))
+          .replace(PLACEHOLDERS.allSlides, () => slidesHtml(model.sections, 'all', { paperLinks }))
           .replace(PLACEHOLDERS.manifest, () => `<script type="application/json" id="${MANIFEST_ID}">${manifestJson(d)}</script>`);
       },
     },
@@ -134,9 +145,16 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     },
   };
   return [
-    deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts }),
+    deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts, paperLinks }),
     slides,
     deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
+    // paper.html, each paragraph linked to the slides that teach it.
+    // paper.html, each paragraph linked to the slides that teach it; in the one-file deck, index.html carries it too.
+    paperPlugin({
+      links: () => compile().then((d) => d.paper?.links ?? []),
+      leftOut: () => compile().then((d) => d.paper?.leftOut ?? []),
+      inPage: paperLinks === 'view',
+    }),
     // The one-file deck's policy is written once its scripts are inlined (export/bundle.ts): a
     // second, earlier one would allow only the scripts it saw then and block the inlined deck.
     ...(options.inlineFonts ? [] : [contentPolicyPlugin()]),

@@ -1,3 +1,5 @@
+import type { LiveSummary } from './speaker/protocol.ts';
+
 /** The events the deck's tools share, whatever the mode: they never call each other. */
 export interface DeckEvents {
   /** The reader is now on this slide (present: reveal.js navigation; study: scrolling). */
@@ -6,6 +8,8 @@ export interface DeckEvents {
   command: { key: string };
   /** A quiz question was answered. */
   answered: { section: string; question: string; correct: boolean };
+  /** The live lecture changed (lecturer's page only): connection, lecture id, students. */
+  live: LiveSummary;
 }
 
 type Listener<K extends keyof DeckEvents> = (detail: DeckEvents[K]) => void;

@@ -1,4 +1,5 @@
 import { UI } from '../shared/ui-strings.ts';
+import { zoomKey } from './zoom-key.ts';
 
 /**
  * Every key of the presentation, in one table: the help overlay lists it, and the keys that
@@ -11,9 +12,12 @@ export interface KeyInfo {
   does: string;
   /** Set for our own commands: the key name the bus carries and reveal.js's keyCode. */
   command?: { key: string; keyCode: number };
+  /** Only on the lecturer's page of a live lecture (elsewhere the key stays reveal.js's, e.g. J). */
+  live?: true;
 }
 
 const K = UI.keys;
+const zoom = zoomKey().label;
 
 export const KEYS: KeyInfo[] = [
   K.next,
@@ -30,6 +34,14 @@ export const KEYS: KeyInfo[] = [
   K.fullscreen,
   K.jump,
   K.search,
-  K.zoom,
+  { keys: K.zoom.keys(zoom), does: K.zoom.does(zoom) },
   { ...K.help, command: { key: '?', keyCode: 191 } },
+  { ...K.join, command: { key: 'J', keyCode: 74 }, live: true },
+  { ...K.poll, command: { key: 'Q', keyCode: 81 }, live: true },
+  { ...K.reveal, command: { key: 'R', keyCode: 82 }, live: true },
 ];
+
+/** The keys of a page: the live classroom's only on the lecturer's page. */
+export function keysFor(live: 'lecturer' | 'student' | null | undefined): KeyInfo[] {
+  return KEYS.filter((k) => !k.live || live === 'lecturer');
+}

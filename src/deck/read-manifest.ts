@@ -5,6 +5,7 @@ const EMPTY: DeckManifest = {
   meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: [], defaultPlan: '', lang: 'zh-CN' },
   sections: [],
   quizzes: [],
+  diagrams: [],
 };
 
 /** The deck model's runtime part, embedded by the build as `#deck-manifest`. */

@@ -1,7 +1,7 @@
 import { readEntries, storedText, STORAGE_PREFIX, type StoredRecord } from '../shared/stored-records.ts';
 import { UI } from '../shared/ui-strings.ts';
 
-export { LAST_SLIDE, LECTURE_PLAN, PEN_MARKS, QUIZ_RESULTS } from '../shared/stored-records.ts';
+export { LAST_SLIDE, LECTURE_PLAN, LIVE_STUDENT, LIVE_TOKEN, PEN_MARKS, QUIZ_RESULTS } from '../shared/stored-records.ts';
 
 /**
  * Browser storage that never breaks the deck and never loses more than it must: reading keeps

@@ -1,6 +1,7 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import type { DeckManifest } from '../shared/deck-model.ts';
 import type { DeckBus } from './bus.ts';
+import type { LiveRole } from './mode.ts';
 import type { ActivePlan } from './plans/apply-plan.ts';
 
 /** What every tool of a running deck is given: the deck's bus, its manifest, and the lecture plan it shows. */
@@ -8,6 +9,8 @@ export interface ToolContext {
   bus: DeckBus;
   manifest: DeckManifest;
   plan: ActivePlan;
+  /** The page's part in a live lecture (see mode.ts); absent or null: the static deck. */
+  live?: LiveRole | null;
 }
 
 /**

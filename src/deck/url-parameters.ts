@@ -28,7 +28,8 @@ export const URL_PARAMETERS: Readonly<Record<string, (value: string) => boolean>
   view: (v) => ['present', 'scroll', 'study', 'speaker'].includes(v),
   pen: FLAG,
   plan: (v) => /^[a-z0-9-]{1,32}$/i.test(v),
-  live: (v) => /^[A-Za-z0-9_-]{8,128}$/.test(v),
+  // The live classroom: the lecturer's token (bare once it has moved to sessionStorage), a student's page.
+  live: (v) => v === '' || /^[A-Za-z0-9_-]{8,128}$/.test(v),
   join: FLAG,
 };
 
@@ -39,10 +40,12 @@ export function acceptedParameters(search: string): { search: string; ignored: s
   const ignored: string[] = [];
   for (const [name, value] of params) {
     const valid = URL_PARAMETERS[name];
-    if (valid && valid(value) && !kept.has(name)) kept.append(name, value);
+    // A student's page shows every slide the lecturer may go to, whatever the lecture's plan.
+    const outOfPlace = name === 'plan' && params.has('join');
+    if (valid && valid(value) && !kept.has(name) && !outOfPlace) kept.append(name, value);
     else ignored.push(value === '' ? name : `${name}=${value}`);
   }
-  // `?print-pdf` and `?receiver` are flags: keep them bare, as reveal.js and the tools write them.
+  // `?print-pdf`, `?receiver`, `?join` are flags: keep them bare, as reveal.js and the tools write them.
   const text = kept.toString().replace(/=(?=&|$)/g, '');
   return { search: text ? `?${text}` : '', ignored };
 }

@@ -29,7 +29,7 @@ export async function bundleDeck(outFile = join(ROOT, 'out/deck.html')): Promise
       base: './',
       logLevel: 'warn',
       define: { 'import.meta.env.VITE_DECK_ONE_FILE': JSON.stringify('true') },
-      plugins: [deckPlugin({ inlineFonts: true }), katexWoff2Only(), viteSingleFile({ removeViteModuleLoader: true })],
+      plugins: [deckPlugin({ inlineFonts: true, paperLinks: 'view' }), katexWoff2Only(), viteSingleFile({ removeViteModuleLoader: true })],
       resolve: { alias: { mermaid: join(ROOT, 'src/deck/no-mermaid.ts') } },
       build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: join(ROOT, 'index.html') } },
     });

@@ -3,12 +3,12 @@ import { parseArgs } from 'node:util';
 import { deckError } from '../node/errors.ts';
 
 /** The PDFs `npm run pdf` can write, in the order it writes them. */
-export const PDF_KINDS = ['slides', 'handout', 'notes'] as const;
+export const PDF_KINDS = ['slides', 'handout', 'notes', 'paper'] as const;
 export type PdfKind = (typeof PDF_KINDS)[number];
 
 /** What one run of the exporter does. Each option once, with its default. */
 export interface ExportOptions {
-  /** `pdf` (slides, handout, study guide) or `png` (one image per slide). */
+  /** `pdf` (slides, handout, study guide, the paper) or `png` (one image per slide). */
   command: 'pdf' | 'png';
   /** Folder the files go to (created if missing). @default '<cwd>/out' */
   outDir: string;
@@ -27,7 +27,7 @@ export interface ExportOptions {
 }
 
 /** How to call the exporter. */
-export const USAGE = `usage: npm run pdf -- [options]     slides.pdf, handout.pdf, notes.pdf
+export const USAGE = `usage: npm run pdf -- [options]     slides.pdf, handout.pdf, notes.pdf, paper.pdf
        npm run png -- [options]     png/001-<slide-id>.png …, 1920×1080, one per slide
 
   --out <dir>       where to write (default: out/)
@@ -36,7 +36,7 @@ export const USAGE = `usage: npm run pdf -- [options]     slides.pdf, handout.pd
   --dist <dir>      the built site to export (default: dist/)
   --url <url>       export a deck that is already being served, e.g. http://127.0.0.1:5173/
   --pen <file>      pdf: draw the pen marks saved in this JSON file on slides.pdf
-  --only <kinds>    pdf: some of slides,handout,notes (comma-separated)`;
+  --only <kinds>    pdf: some of slides,handout,notes,paper (comma-separated)`;
 
 /**
  * Reads the command line (`<pdf|png> [options]`); relative paths are taken from `cwd`, the

@@ -8,6 +8,7 @@ import { ensureBuilt } from './dist.ts';
 import { freshFolder, removeStaleTemporaries } from './fresh-folder.ts';
 import { HANDOUT, printHandout } from './handout-pdf.ts';
 import type { ExportOptions, PdfKind } from './options.ts';
+import { PAPER, printPaper } from './paper-pdf.ts';
 import { readPenMarks } from './pen.ts';
 import { exportPngs } from './png.ts';
 import { printSlides } from './slides-pdf.ts';
@@ -15,7 +16,7 @@ import { printStudyGuide, STUDY_GUIDE } from './study-guide-pdf.ts';
 import { makeDir, writeAtomic } from './write-atomic.ts';
 
 /** Where each PDF goes. */
-const PDF_FILES: Record<PdfKind, string> = { slides: 'slides.pdf', handout: HANDOUT.file, notes: STUDY_GUIDE.file };
+const PDF_FILES: Record<PdfKind, string> = { slides: 'slides.pdf', handout: HANDOUT.file, notes: STUDY_GUIDE.file, paper: PAPER.file };
 
 /** Where an export run speaks, and how it is interrupted. */
 export interface ExportIO {
@@ -128,7 +129,7 @@ async function writePdf(kind: PdfKind, browser: Browser, baseUrl: string, outDir
     result.warnings.forEach(log);
     ({ pdf, pages } = result);
   } else {
-    ({ pdf, pages } = await (kind === 'handout' ? printHandout : printStudyGuide)(browser, baseUrl));
+    ({ pdf, pages } = await { handout: printHandout, notes: printStudyGuide, paper: printPaper }[kind](browser, baseUrl));
   }
   await writeAtomic(file, pdf);
   const rate = kind === 'slides' && pages ? ` (${perSlide(started, pages)} s per slide)` : '';

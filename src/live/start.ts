@@ -10,6 +10,7 @@ import { indexDeck, LIVE_SOCKET_PATH, RESULTS_CSV_PATH } from '../shared/live-pr
 import { coalesce } from './coalesce.ts';
 import { loadDeck } from './deck-file.ts';
 import { Lecture } from './lecture.ts';
+import { withLiveChannel } from './live-policy.ts';
 import { attachLive, type LiveIo } from './live-server.ts';
 import type { LiveLog } from './log.ts';
 import { MemoryStore } from './memory-store.ts';
@@ -192,7 +193,8 @@ async function answerHttp(req: IncomingMessage, res: ServerResponse, o: LiveOpti
     res.end(req.method === 'HEAD' ? undefined : csv);
     return;
   }
-  if (!serveStatic(o.distDir, req, res)) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+  // Its pages' policy names the live channel (live-policy.ts), for browsers that do not count it as 'self'.
+  if (!serveStatic(o.distDir, req, res, (html) => withLiveChannel(html, req.headers.host))) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
 }
 
 function noSuchLecture(o: LiveOptions, shownFile: string): Error {

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -25,9 +25,10 @@ const TYPES: Record<string, string> = {
 /**
  * Answers GET and HEAD with the built deck's files (`/` is index.html; `?join`, `?live=` are the
  * deck's business). Never serves outside `distDir`. Hashed files under assets/ are cached for
- * good, pages are revalidated. Returns false when it has no such file (the caller answers 404).
+ * good, pages are revalidated. A page (`.html`) goes through `page` first, if given. Returns
+ * false when it has no such file (the caller answers 404).
  */
-export function serveStatic(distDir: string, req: IncomingMessage, res: ServerResponse): boolean {
+export function serveStatic(distDir: string, req: IncomingMessage, res: ServerResponse, page?: (html: string) => string): boolean {
   let path: string;
   try {
     path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -38,10 +39,15 @@ export function serveStatic(distDir: string, req: IncomingMessage, res: ServerRe
   const file = normalize(join(distDir, path));
   if (!file.startsWith(normalize(distDir) + sep) || path.includes('\0')) return false;
   let size: number;
+  let body: Buffer | null = null;
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return false;
     size = stat.size;
+    if (page && extname(file).toLowerCase() === '.html') {
+      body = Buffer.from(page(readFileSync(file, 'utf8')), 'utf8');
+      size = body.length;
+    }
   } catch {
     return false;
   }
@@ -51,8 +57,8 @@ export function serveStatic(distDir: string, req: IncomingMessage, res: ServerRe
     'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
-  if (req.method === 'HEAD') {
-    res.end();
+  if (req.method === 'HEAD' || body) {
+    res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   }
   createReadStream(file)

@@ -170,7 +170,7 @@ function env(h: BrowserHost, name: string): string | undefined {
 }
 
 /** The one line that says no browser was found, what was wrong with `CHROME_PATH` if set, and how to get one. */
-function noBrowserMessage(host: Partial<BrowserHost>): string {
+export function noBrowserMessage(host: Partial<BrowserHost> = {}): string {
   const h = withDefaults(host);
   const bad = h.env.CHROME_PATH ? `CHROME_PATH=${h.env.CHROME_PATH} is not an executable, and there is no other` : 'none';
   const where = {
@@ -181,10 +181,6 @@ function noBrowserMessage(host: Partial<BrowserHost>): string {
   const install = { linux: 'Debian/Ubuntu: `apt-get install chromium`', mac: 'Google Chrome or Chromium', win: 'Google Chrome or Microsoft Edge' }[platformKey(h.platform)];
   return `no Chromium found: ${bad} ${where}. Install one (${install}) or set CHROME_PATH to a Chrome/Chromium binary`;
 }
-
-/** The generic line for callers that do not search themselves; `requireBrowser()` says more. */
-export const NO_BROWSER =
-  'no Chromium found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH to a Chrome/Chromium binary';
 
 /** Flags for a quiet headless Chromium: no background traffic, works as root. */
 export const CHROMIUM_ARGS = [

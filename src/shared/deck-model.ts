@@ -63,6 +63,12 @@ export interface SlideInfo {
   plans: string[];
   /** How many steps (fragments) it reveals one at a time; 0 for none. */
   steps: number;
+  /**
+   * The paragraphs of the paper it teaches (`source=12-13`), ascending, as the paper view
+   * numbers them (¶1…); null for a slide that names none (the title, a section opener, the
+   * back matter).
+   */
+  source: number[] | null;
 }
 
 /** One section of the paper: one file of slides/, one horizontal group of slides. */
@@ -99,11 +105,22 @@ export interface QuizInfo {
   explanation: string;
 }
 
+/** A diagram's accessible name and description (`accTitle`, `accDescr`): the printed pages caption it, and the PDFs' /Alt carry it. */
+export interface DiagramInfo {
+  /** Its figure carries it as `data-deck-diagram`. */
+  id: string;
+  slideId: string;
+  /** '' when the diagram was left to the browser (nothing was read at build time). */
+  title: string;
+  description: string;
+}
+
 /** The model's runtime part, as embedded in the pages. */
 export interface DeckManifest {
   meta: DeckMeta;
   sections: SectionInfo[];
   quizzes: QuizInfo[];
+  diagrams: DiagramInfo[];
 }
 
 /** The element that carries the manifest as JSON. */
@@ -116,6 +133,13 @@ export const MANIFEST_ID = 'deck-manifest';
  * `npm run bench`.
  */
 export const FIRST_SLIDE_MARK = 'deck-first-slide';
+
+/**
+ * The class of index.html's static copy of the study view's first screen (the build's, from
+ * the first slide: render/study-first-screen.ts): what a phone paints before any script, until
+ * the study view puts the same markup, whole, in its place. Wide screens never show it.
+ */
+export const STUDY_FIRST_SCREEN_CLASS = 'deck-study-first';
 
 /** The id of the `<link>` from index.html to the document of the other slides (`assets/slides-<hash>.html`). */
 export const REST_LINK_ID = 'deck-rest';
@@ -150,7 +174,8 @@ export const REFERENCES_SLIDE_ID = 'references';
  * - `ref`: on a citation's link, the number of the reference;
  * - `scores`: where the table of the reader's quiz scores goes (`::: scores`);
  * - `timing`: where the speaker view puts each section's minutes in the plan shown (`::: timing`);
- * - `rest`: on index.html's link to the document of the other slides, that document's id.
+ * - `rest`: on index.html's link to the document of the other slides, that document's id;
+ * - `source`: on a slide's 「原文」 link, the paragraphs it teaches as a fragment (`p-12-13`).
  */
 export const ATTR = {
   section: 'data-deck-section',
@@ -165,6 +190,7 @@ export const ATTR = {
   scores: 'data-deck-quiz-scores',
   timing: 'data-deck-plan-timing',
   rest: 'data-deck-rest',
+  source: 'data-deck-source',
 } as const;
 
 /** Where a slide sits: its section, its place in the section and in the deck (1-based). */

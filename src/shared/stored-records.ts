@@ -59,6 +59,24 @@ export const LECTURE_PLAN: StoredRecord<string> = {
   migrate: (_from, data) => data,
 };
 
+/** The live classroom's anonymous id of this browser (localStorage): one entry, `id` (see createStudentId). */
+export const LIVE_STUDENT: StoredRecord<string> = {
+  key: 'live-student',
+  store: 'local',
+  version: 1,
+  validEntry: (key, entry): entry is string => key === 'id' && typeof entry === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(entry),
+  migrate: (_from, data) => data,
+};
+
+/** The lecturer's token of this tab (sessionStorage, never the address bar): one entry, `token`. */
+export const LIVE_TOKEN: StoredRecord<string> = {
+  key: 'live-token',
+  store: 'session',
+  version: 1,
+  validEntry: (key, entry): entry is string => key === 'token' && typeof entry === 'string' && /^[A-Za-z0-9_-]{8,128}$/.test(entry),
+  migrate: (_from, data) => data,
+};
+
 /** One pen stroke, in slide coordinates (SLIDE_SIZE), with its colour and width. */
 export interface PenStroke {
   color: string;

@@ -47,6 +47,10 @@ const ZH_CN = {
     labelOpen: '（',
     labelClose: '）',
     error: (message: string): string => `图表错误：${message}`,
+    /** A printed diagram's name for the tagged PDF (/Alt): its title and description. */
+    printedLabel: (title: string, description: string): string => [title, description].filter(Boolean).join('：'),
+    /** Its caption in the handout and the study guide. */
+    caption: (title: string, description: string): string => `图：${[title, description].filter(Boolean).join('。')}`,
   },
   math: {
     error: (tex: string): string => `公式错误：${tex}`,
@@ -65,7 +69,7 @@ const ZH_CN = {
     next: { keys: '→ / 空格 / N', does: '下一步（先逐条显示，再翻到下一页）' },
     previous: { keys: '← / P', does: '上一步' },
     upDown: { keys: '↑ / ↓', does: '同一节内上一页 / 下一页（跳过逐条显示）' },
-    homeEnd: { keys: 'Home / End', does: '第一节 / 最后一节' },
+    homeEnd: { keys: 'Home / End', does: '第一页 / 最后一页' },
     menu: { keys: 'M', does: '目录：列出所有章节和页面，可跳转' },
     speaker: { keys: 'S', does: '讲者视图：当前页、下一页、讲稿、计时与进度' },
     laser: { keys: 'L', does: '激光笔：鼠标变成醒目的光点' },
@@ -76,8 +80,18 @@ const ZH_CN = {
     fullscreen: { keys: 'F', does: '全屏' },
     jump: { keys: 'G', does: '跳转到指定页码' },
     search: { keys: 'Ctrl+Shift+F', does: '全文搜索' },
-    zoom: { keys: 'Alt+单击', does: '放大所点之处（再次 Alt+单击还原）' },
+    /** Zoom takes the platform's modifier (see deck/zoom-key.ts): `Ctrl+单击`. */
+    zoom: {
+      keys: (modifier: string): string => `${modifier}+单击`,
+      does: (modifier: string): string => `放大所点之处（再次 ${modifier}+单击还原）`,
+    },
+    /** Modifier keys as their keyboards name them. */
+    modifiers: { ctrl: 'Ctrl', alt: 'Alt', option: 'Option' },
     help: { keys: '?', does: '显示 / 关闭本帮助' },
+    /** Only in a live lecture (npm run live), on the lecturer's page. */
+    join: { keys: 'J', does: '课堂互动：显示 / 关闭加入课堂的二维码和网址' },
+    poll: { keys: 'Q', does: '课堂互动：开始 / 结束本页题目的投票' },
+    reveal: { keys: 'R', does: '课堂互动：公布本页题目的答案与解析' },
   },
   help: {
     label: '快捷键帮助',
@@ -98,6 +112,8 @@ const ZH_CN = {
     fullscreen: '全屏',
     search: '搜索',
     help: '帮助',
+    /** Only in a live lecture: the join overlay. */
+    join: '加入课堂',
     /** Where the lecture is: the part's short title and the place in it. */
     place: (section: string, inSection: number, sectionSize: number): string => `${section} · ${inSection}/${sectionSize}`,
   },
@@ -112,6 +128,9 @@ const ZH_CN = {
     separator: ' · ',
     /** The one-file deck has no printable pages of its own: the slides print from the browser. */
     slidesPdfOneFile: '幻灯片 PDF（用浏览器打印）',
+    /** Before the link to the paper's reading view. */
+    read: '原文：',
+    paper: '论文原文（每段标出讲解它的幻灯片）',
   },
   pen: {
     label: '画笔',
@@ -173,6 +192,9 @@ const ZH_CN = {
     slide: '幻灯片',
     slideLabel: (n: number, total: number, title: string): string => `第 ${n}/${total} 页：${title}`,
     resumePresenting: '继续演示',
+    /** reveal.js's box of `G` (a page number or a slide id) and its search box (Enter finds the next match). */
+    jumpToSlide: '输入页码跳转',
+    searchSlides: '搜索幻灯片，回车找下一处',
     announce: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页，${section}：${title}`,
   },
   quizFeedback: {
@@ -248,7 +270,18 @@ const ZH_CN = {
     paragraph: (n: number): string => `第 ${n} 段`,
     pilcrow: '¶',
     noSuchParagraph: (count: number, n: number): string => `论文正文只有 ¶1–¶${count}，没有 ¶${n}。`,
-    highlighted: (from: string, to: string): string => (from === to ? `已标出 ¶${from}` : `已标出 ¶${from}–¶${to}`),
+    /** One paragraph, and a run of them (「¶12」, 「¶12–13」), as slides and notices name them. */
+    one: (n: number): string => `¶${n}`,
+    run: (from: number, to: number): string => `¶${from}–${to}`,
+    /** Between runs: 「¶3、¶5–7」. */
+    runSeparator: '、',
+    highlighted: (runs: string): string => `已标出 ${runs}`,
+    /** A slide's link to the paragraphs it teaches: 「原文 ¶12–13」, 「原文 ¶3、¶5–7」. */
+    sourceLink: (runs: string): string => `原文 ${runs}`,
+    /** The same for more than three runs, counted: 「原文 ¶3、¶7 等 12 段」. */
+    sourceLinkMany: (runs: string, count: number): string => `原文 ${runs} 等 ${count} 段`,
+    /** The tooltip of that link. */
+    sourceTitle: '在论文原文中查看本页讲解的段落',
     marks: { taught: '已讲解', 'left-out': '有意略过', untaught: '未讲解' },
     taughtBy: '本段讲解：',
     /** Between slide titles. */
@@ -431,6 +464,71 @@ const ZH_CN = {
         /** The two charts' descriptions, as one. */
         label: (lorenz: string, run: string): string => `${lorenz}。${run}`,
       },
+    },
+  },
+  /** The live classroom (npm run live): the lecturer's projector and speaker view, the students' pages. */
+  live: {
+    connection: {
+      connecting: '正在连接课堂…',
+      reconnecting: '正在重新连接…',
+      refused: '无法加入课堂：服务器拒绝了连接。',
+      badToken: '讲者口令不对：请用 npm run live 打印的讲者链接重新打开。',
+      noToken: '没有讲者口令：请用 npm run live 打印的讲者链接打开。',
+      closed: '课堂已结束。',
+    },
+    follow: {
+      label: '课堂互动',
+      following: '正在跟随老师',
+      free: '自由浏览',
+      freeNow: '自由浏览中',
+      back: '回到老师这里',
+      /** While the student browses alone: where the lecturer is. */
+      freeAt: (n: number): string => `自由浏览中 · 老师在第 ${n} 页`,
+    },
+    /** A question on a student's page. */
+    answer: {
+      waiting: '老师开始投票后即可作答。',
+      submitted: '已提交。老师结束投票前，可以改选后再提交。',
+      sending: '正在提交…',
+      closed: '投票已结束，你的答案已提交。',
+      closedNone: '投票已结束，你没有作答。',
+      right: '回答正确！',
+      wrong: '不对：正确答案已标出，请看下面的解析。',
+      none: '你没有作答：正确答案已标出，请看下面的解析。',
+      offline: '没有连上课堂，答案未提交：请稍后再提交。',
+      refused: '答案未被接受：投票可能已经结束。',
+    },
+    /** A question on the projector. */
+    poll: {
+      label: '课堂投票',
+      open: '开始投票',
+      reopen: '继续投票',
+      close: '结束投票',
+      reveal: '公布答案',
+      status: { idle: '尚未投票', open: '投票中', closed: '投票已结束', revealed: '已公布答案' },
+      answered: (n: number): string => `${n} 人作答`,
+      count: (n: number, percent: number): string => `${n} 人 · ${percent}%`,
+      inPlace: (n: number, percent: number): string => `${n} 人放对 · ${percent}%`,
+      allRight: (n: number, percent: number): string => `全部答对 ${n} 人（${percent}%）`,
+      mistake: (order: string, n: number): string => `最常见的错误顺序：${order}（${n} 人）`,
+      /** Between the steps of an order in the line above. */
+      then: ' → ',
+      right: '正确答案',
+      failed: '没有连上课堂：请稍后再试。',
+    },
+    join: {
+      label: '加入课堂',
+      title: '扫码加入课堂',
+      how: '用手机扫描二维码，或在浏览器中输入：',
+      qr: (url: string): string => `加入课堂的二维码：${url}`,
+      students: (n: number): string => `已加入 ${n} 人`,
+      localOnly: '这是本机地址，学生的手机打不开：请用 npm run live 打印的讲者链接（局域网地址）打开。',
+      close: '关闭',
+    },
+    speaker: {
+      students: (n: number): string => `在线学生 ${n} 人`,
+      download: '下载结果（CSV）',
+      downloadFailed: '下载失败：请确认课堂服务器仍在运行。',
     },
   },
   restDocument: {

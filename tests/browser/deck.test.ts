@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UI } from '../../src/shared/ui-strings.ts';
 import { launch, openDeck, type WatchedPage, type RevealWindow } from './helpers/deck-page.ts';
 
 let browser: Browser;
@@ -99,6 +100,57 @@ describe('the built deck in Chromium at 1280×720', () => {
       }
     }
     expect(overflowing).toEqual([]);
+  });
+
+  it('zooms with the key its help names: Ctrl+click on Linux, where Alt+click belongs to the window manager', async () => {
+    const { page } = deck;
+    await page.evaluate(() => (window as unknown as RevealWindow).Reveal.slide(0, 0));
+    await page.keyboard.press('Shift+Slash');
+    const zoomRow = (await page.locator('.deck-help tbody tr', { hasText: '放大' }).innerText()).replace(/\s+/g, ' ');
+    await page.keyboard.press('Escape');
+    expect(zoomRow).toContain(`${process.platform === 'linux' ? 'Ctrl' : 'Alt'}+单击`);
+    const zoomed = (): Promise<boolean> => page.evaluate(() => document.body.style.transform.includes('scale'));
+    const box = (await page.locator('section.present h1').boundingBox())!;
+    const click = async (): Promise<void> => {
+      await page.keyboard.down('Control');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.up('Control');
+    };
+    await click();
+    expect(await zoomed()).toBe(true);
+    await click();
+    expect(await zoomed()).toBe(false);
+  });
+
+  it('speaks the deck’s language in reveal.js’s own boxes: the jump box (G) and the search box', async () => {
+    const { page } = deck;
+    await page.keyboard.press('g');
+    expect(await page.locator('.jump-to-slide-input').getAttribute('placeholder')).toBe(UI.aria.jumpToSlide);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+F');
+    const search = page.locator('.searchinput');
+    expect(await search.isVisible()).toBe(true);
+    expect([await search.getAttribute('placeholder'), await search.getAttribute('aria-label')]).toEqual([UI.aria.searchSlides, UI.aria.searchSlides]);
+    await page.evaluate(() => ((window as unknown as RevealWindow).Reveal.getPlugin('search') as unknown as { close(): void }).close());
+  });
+
+  it('shows the slides alone while reveal.js’s controls are off (DeckTape turns them off), and its toolbar and slide number again once they are on', async () => {
+    const { page } = deck;
+    const chrome = (): Promise<boolean[]> => page.evaluate(() => ['.deck-toolbar', '.reveal .slide-number'].map((s) => document.querySelector(s)?.checkVisibility() ?? false));
+    const configure = (controls: boolean): Promise<void> => page.evaluate((c) => void (window as unknown as RevealWindow).Reveal.configure({ controls: c }), controls);
+    expect(await chrome()).toEqual([true, true]);
+    await configure(false);
+    expect(await chrome()).toEqual([false, false]);
+    await configure(true);
+    expect(await chrome()).toEqual([true, true]);
+  });
+
+  it('prints the slides alone under ?print-pdf: no toolbar, no slide number', async () => {
+    const print = await openDeck(browser, '?print-pdf');
+    const shown = await print.page.evaluate(() => [...document.querySelectorAll('.deck-toolbar, .slide-number, .slide-number-pdf')].filter((el) => el.checkVisibility()).length);
+    expect(shown).toBe(0);
+    expect(await print.page.locator('.pdf-page').count()).toBeGreaterThan(20);
+    await print.page.context().close();
   });
 
   it('logs no console error and sends no request outside its own origin', () => {

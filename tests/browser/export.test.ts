@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { handoutSheets } from '../../src/deck/pages/handout-layout.ts';
 import { pngSize } from '../../src/export/png-size.ts';
 import type { DeckManifest } from '../../src/shared/deck-model.ts';
+import { UI } from '../../src/shared/ui-strings.ts';
 import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
+import { pdfStructureElements } from './helpers/pdf-structure.ts';
 
 /*
  * `npm run pdf` and `npm run png`, run as a user runs them (the CLI through tsx), against the
@@ -336,6 +338,23 @@ describe('npm run pdf: every PDF', () => {
 
     it(`${name}: its first page is not blank`, () => {
       expect(inked(pdf(name), 1)).toBeGreaterThan(0.02);
+    });
+
+    it(`${name} gives every Figure of its structure tree a text alternative (/Alt): each diagram its title and description`, () => {
+      const figures = pdfStructureElements(pdf(name)).filter((e) => e.type === 'Figure');
+      expect(manifest.diagrams.length).toBeGreaterThan(10);
+      expect(figures.length).toBeGreaterThanOrEqual(manifest.diagrams.length);
+      expect(figures.filter((f) => !f.alt.trim())).toEqual([]);
+      const alts = new Set(figures.map((f) => f.alt));
+      for (const d of manifest.diagrams) expect(alts.has(UI.diagram.printedLabel(d.title, d.description)), `${d.id}: ${d.title}`).toBe(true);
+    });
+  }
+
+  for (const name of ['handout.pdf', 'notes.pdf']) {
+    it(`${name} prints each diagram's description as its caption (paper has no 查看文字版)`, () => {
+      const text = pdfText(pdf(name));
+      const missing = manifest.diagrams.filter((d) => !d.description || !text.includes(UI.diagram.caption(d.title, d.description).replace(/\s+/g, '')));
+      expect(missing.map((d) => d.id)).toEqual([]);
     });
   }
 });

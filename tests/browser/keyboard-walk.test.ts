@@ -72,6 +72,20 @@ describe('the whole deck by keyboard alone', () => {
     expect(await currentSlide(page)).toBe(ids.at(-1));
   });
 
+  it('goes to the very first slide with Home and the very last with End, from inside any section', async () => {
+    const ids = await slideIds(page);
+    // Inside the first section (reveal.js's own Home comes back here, where that section was left)…
+    await goTo(page, ids[2]!);
+    // …then in the middle of another one.
+    const middle = ids[Math.floor(ids.length / 2)]!;
+    await goTo(page, middle);
+    await page.keyboard.press('Home');
+    expect(await currentSlide(page)).toBe(ids[0]);
+    await goTo(page, middle);
+    await page.keyboard.press('End');
+    expect(await currentSlide(page)).toBe(ids.at(-1));
+  });
+
   it('opens the menu with M at the current slide, moves with ↓, jumps with Enter, and gives the focus back to the deck', async () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('m');

@@ -72,6 +72,50 @@ describe('out/deck.html: the deck in one file, from a USB stick with no network'
     await page.keyboard.press('Escape');
   });
 
+  it('opens the paper as a view of its own from a slide\u2019s 原文 link (#paper/p-N), the slides hidden and deaf to keys, and goes back', async () => {
+    await page.evaluate(() => (location.hash = '#/logic-power'));
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id === 'logic-power');
+    const link = page.locator('section#logic-power > a.deck-source');
+    expect(await link.getAttribute('href')).toBe('#paper/p-3');
+    await link.click();
+    await page.waitForFunction(() => location.hash === '#paper/p-3' && !!document.querySelector('#deck-paper-view:not([hidden]) p.deck-paper-hl'));
+    const view = await page.evaluate(() => ({
+      highlighted: [...document.querySelectorAll('p.deck-paper-hl[data-deck-paragraph]')].map((p) => p.id),
+      top: document.getElementById('p-3')!.getBoundingClientRect().top,
+      deckShown: !!document.querySelector('.reveal')!.getClientRects().length,
+      paragraphs: document.querySelectorAll('#deck-paper-view p[data-deck-paragraph]').length,
+      font: getComputedStyle(document.getElementById('p-3')!).fontFamily,
+      title: document.title,
+    }));
+    expect(view).toMatchObject({ highlighted: ['p-3'], deckShown: false, paragraphs: 45, title: '新质生产力赋能共同富裕的内在逻辑与推进路径 · 论文原文' });
+    expect(view.top).toBeLessThan(720 / 3);
+    expect(view.font).toContain('Deck Sans SC');
+    // The slides do not move under the paper, nor take the address back.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(1200);
+    expect(await page.evaluate(() => [location.hash, (window as unknown as RevealWindow).Reveal.getCurrentSlide().id])).toEqual(['#paper/p-3', 'logic-power']);
+    // A reference marker leads to the reference list, inside the view.
+    await page.locator('#p-3 a.deck-paper-ref').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#paper/ref-'));
+    // The link under the paragraph goes back to its slide.
+    await page.locator('#p-3 + .deck-paper-aside a[data-deck-slide="logic-power"]').click();
+    await page.waitForFunction(() => location.hash === '#/logic-power' && !!document.querySelector('.reveal')!.getClientRects().length);
+    expect(await page.evaluate(() => [(window as unknown as RevealWindow).Reveal.getCurrentSlide().id, document.querySelector('#deck-paper-view')!.getClientRects().length])).toEqual(['logic-power', 0]);
+  });
+
+  it('opens at #paper/p-12-13 with the paper shown first, and starts the slides when the reader goes back to them', async () => {
+    const other = await page.context().newPage();
+    other.on('pageerror', (e) => errors.push(String(e)));
+    await other.goto(`${pathToFileURL(file).href}#paper/p-12-13`);
+    await other.waitForFunction(() => document.querySelectorAll('p.deck-paper-hl[data-deck-paragraph]').length === 2);
+    expect(await other.evaluate(() => document.documentElement.dataset.deckReady)).toBeUndefined();
+    await other.getByRole('link', { name: '← 返回幻灯片' }).click();
+    await other.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    expect(await other.evaluate(() => [location.hash, (window as unknown as RevealWindow).Reveal.getCurrentSlide().id])).toEqual(['#/title', 'title']);
+    await other.close();
+    expect(blocked).toEqual([]);
+  });
+
   it('logs no console error', () => {
     expect(errors).toEqual([]);
   });

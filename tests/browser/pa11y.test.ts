@@ -10,7 +10,9 @@ import { deckUrl } from './helpers/deck-page.ts';
 /*
  * The project's .pa11yci, run with pa11y-ci as a user runs it, on the deck the browser project
  * built and serves: the same pages and options, the test server's address instead of
- * `npx vite preview`'s, and the Chromium our finder returns.
+ * `npx vite preview`'s, and the Chromium our finder returns. It runs axe on pages that
+ * tests/browser/a11y.test.ts already checks with axe, so it is a client check for
+ * `npm run verify` (`npm run test:pa11y`), not part of `npm test`'s time.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,7 +32,7 @@ interface Pa11yReport {
 const dir = mkdtempSync(join(tmpdir(), 'deck-pa11y-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('pa11y-ci with the project’s .pa11yci', () => {
+describe.runIf(process.env.DECK_PA11Y === '1')('pa11y-ci with the project’s .pa11yci', () => {
   it('passes on the built deck: the first slide, the study view and both printable pages', { timeout: 600_000 }, async () => {
     const config = JSON.parse(readFileSync(join(ROOT, '.pa11yci'), 'utf8')) as Pa11yConfig;
     config.defaults.chromeLaunchConfig.executablePath = requireBrowser().path;

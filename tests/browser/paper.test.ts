@@ -15,9 +15,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const paper = loadPaper(ROOT, new ErrorSink());
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
-/** The data islands as the build writes them today (no slide names its source yet). */
-const EMPTY_LINKS = '<script type="application/json" id="deck-paper-links">[]</script>';
-const EMPTY_LEFT_OUT = '<script type="application/json" id="deck-paper-left-out">[]</script>';
+/** The page's data islands, as the build writes them (the slides' sources, the paragraphs left out). */
+const LINKS_ISLAND = /<script type="application\/json" id="deck-paper-links">[^<]*<\/script>/;
+const LEFT_OUT_ISLAND = /<script type="application\/json" id="deck-paper-left-out">[^<]*<\/script>/;
 
 let browser: Browser;
 const opened: WatchedPage[] = [];
@@ -43,7 +43,7 @@ interface OpenOptions {
   viewport?: { width: number; height: number };
   /** A phone: touch, mobile viewport. */
   mobile?: boolean;
-  /** Slide links and left-out paragraphs put into the page instead of the build's (empty) ones. */
+  /** Slide links and left-out paragraphs put into the page instead of the build's. */
   links?: ParagraphLinks;
   leftOut?: LeftOutParagraph[];
 }
@@ -69,10 +69,10 @@ async function openPaper(path: string, options: OpenOptions = {}): Promise<Watch
     await page.route('**/paper.html', async (route) => {
       const response = await route.fetch();
       const html = await response.text();
-      expect(html).toContain(EMPTY_LINKS);
+      expect(html).toMatch(LINKS_ISLAND);
       const body = html
-        .replace(EMPTY_LINKS, `<script type="application/json" id="deck-paper-links">${JSON.stringify(options.links ?? [])}</script>`)
-        .replace(EMPTY_LEFT_OUT, `<script type="application/json" id="deck-paper-left-out">${JSON.stringify(options.leftOut ?? [])}</script>`);
+        .replace(LINKS_ISLAND, () => `<script type="application/json" id="deck-paper-links">${JSON.stringify(options.links ?? [])}</script>`)
+        .replace(LEFT_OUT_ISLAND, () => `<script type="application/json" id="deck-paper-left-out">${JSON.stringify(options.leftOut ?? [])}</script>`);
       await route.fulfill({ response, body });
     });
   }
@@ -99,7 +99,7 @@ describe('the paper page (dist/paper.html)', () => {
   it('highlights the paragraphs the URL names and scrolls to the first: #p-12-13, then #p-30, then one it does not have', async () => {
     const { page } = await openPaper('paper.html#p-12-13');
     expect(await highlighted(page)).toEqual(['p-12', 'p-13']);
-    expect(await notice(page)).toBe('已标出 ¶12–¶13');
+    expect(await notice(page)).toBe('已标出 ¶12–13');
     const place = await page.evaluate(() => ({
       top: document.getElementById('p-12')!.getBoundingClientRect().top,
       bar: document.querySelector('.deck-paper-search')!.getBoundingClientRect().bottom,
@@ -189,6 +189,82 @@ describe('the paper page (dist/paper.html)', () => {
     await toggle.click();
     expect(await under(1).isVisible()).toBe(false);
     expect(await notice(page)).toBe('');
+  });
+});
+
+describe('the slides and the paper, linked both ways', () => {
+  /** The deck as the presentation runs it with every slide: each slide's 「原文」 link, from the page itself. */
+  async function slideSources(): Promise<{ id: string; first: boolean; section: string; source: number[] | null; link: { text: string; href: string; fragment: string } | null }[]> {
+    const { page } = await openPaper('index.html?view=present&plan=all');
+    return page.evaluate(() => {
+      const manifest = JSON.parse(document.getElementById('deck-manifest')!.textContent!) as { sections: { id: string; slides: { id: string; source: number[] | null }[] }[] };
+      return manifest.sections.flatMap((section) =>
+        section.slides.map((slide, i) => {
+          const a = document.querySelector<HTMLAnchorElement>(`section[id="${slide.id}"] > a.deck-source`);
+          return { id: slide.id, first: i === 0, section: section.id, source: slide.source, link: a ? { text: a.textContent!, href: a.getAttribute('href')!, fragment: a.dataset.deckSource! } : null };
+        }),
+      );
+    });
+  }
+
+  it('every content slide links to the paragraphs it teaches, and every link names paragraphs paper.html has', async () => {
+    const slides = await slideSources();
+    const ids = new Set([...readFileSync(join(inject('deckDist'), 'paper.html'), 'utf8').matchAll(/<p id="(p-\d+)"/g)].map((m) => m[1]));
+    expect(ids.size).toBe(paper.paragraphs.length);
+    // Without one: the title and the sections' openers, the reader's scores, the back matter (glossary, references).
+    expect(slides.filter((s) => !s.link && !s.first && !['glossary', 'references'].includes(s.section)).map((s) => s.id)).toEqual(['conclusion-scores']);
+    const taught = slides.filter((s) => s.source);
+    expect(taught.length).toBeGreaterThan(80);
+    for (const s of taught) {
+      expect(s.link?.href, s.id).toBe(`./paper.html#${s.link?.fragment}`);
+      const named = s.link!.fragment.slice(2).split(',').flatMap((run) => {
+        const [from, to = from] = run.split('-').map(Number);
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
+      expect(named, s.id).toEqual(s.source);
+      expect(named.every((n) => ids.has(`p-${n}`)), s.id).toBe(true);
+      expect(s.link!.text, s.id).toMatch(/^原文 ¶\d+/);
+    }
+    // Every body paragraph is taught by some slide (none is left out today).
+    expect(new Set(taught.flatMap((s) => s.source!)).size).toBe(paper.paragraphs.length);
+  });
+
+  it('from a slide, 原文 opens the paper at its paragraphs, highlighted; the paragraph\u2019s link returns to the slide', async () => {
+    const slide = slides.find((s) => s.id === 'logic-power')!;
+    const { page } = await openPaper(`index.html?view=present#/${slide.id}`);
+    const link = page.locator(`section#${slide.id} > a.deck-source`);
+    // In the slide's top right corner, above its heading's rule, inside the slide.
+    const [box, stage, heading] = await Promise.all([link.boundingBox(), page.locator(`section#${slide.id}`).boundingBox(), page.locator(`section#${slide.id} h2`).boundingBox()]);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(heading!.y + 1);
+    expect(stage!.x + stage!.width - (box!.x + box!.width)).toBeLessThan(60);
+    const fragment = await link.getAttribute('data-deck-source');
+    await link.click();
+    await page.waitForURL((url) => url.pathname.endsWith('/paper.html') && url.hash === `#${fragment}`);
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    const shown = await highlighted(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(`#${fragment}`).toContain(shown[0]!.slice(2));
+    const first = page.locator(`#${shown[0]}`);
+    expect((await first.boundingBox())!.y).toBeLessThan(LAPTOP.height / 3);
+    const back = page.locator(`#${shown[0]} + .deck-paper-aside a[data-deck-slide="${slide.id}"]`);
+    expect(await back.textContent()).toBe(slide.title);
+    await back.click();
+    await page.waitForURL((url) => url.pathname.endsWith('/index.html') && url.hash === `#/${slide.id}`);
+    await page.waitForFunction(() => (window as unknown as RevealWindow).Reveal?.isReady());
+    expect(await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide()?.id)).toBe(slide.id);
+  });
+
+  it('in the study view on a phone, the link sits under the slide, before its notes, in text of 16 px or more', async () => {
+    const { page } = await openPaper('index.html?view=scroll#/logic-power', { viewport: PHONE, mobile: true });
+    const place = await page.evaluate(() => {
+      const article = document.getElementById('logic-power')!;
+      const link = article.querySelector<HTMLElement>(':scope > a.deck-source')!;
+      const before = link.previousElementSibling!.getBoundingClientRect();
+      const notes = article.querySelector('.deck-study-notes')!.getBoundingClientRect();
+      const r = link.getBoundingClientRect();
+      return { below: r.top >= before.bottom - 1, aboveNotes: r.bottom <= notes.top + 1, size: parseFloat(getComputedStyle(link).fontSize), height: r.height };
+    });
+    expect(place).toEqual({ below: true, aboveNotes: true, size: 16, height: 44 });
   });
 });
 

@@ -356,7 +356,7 @@ interface Printed {
   /** Controls in the widget's DOM at all, shown or not. */
   controls: number;
   figureShown: boolean;
-  /** The accessible name of the figure's image (the tagged PDF's /Alt). */
+  /** The figure's accessible name (the tagged PDF's /Alt). */
   label: string;
   caption: string;
   curves: number;
@@ -366,12 +366,11 @@ const printed = (page: Page, tag: string): Promise<Printed> =>
   page.$eval(tag, (el) => {
     const controls = [...el.querySelectorAll('input, button, select, textarea, a[href], [tabindex]')];
     const figure = el.querySelector('figure.widget-print');
-    const image = figure?.querySelector('[role="img"]');
     return {
       shownControls: controls.filter((c) => c.checkVisibility()).length,
       controls: controls.length,
       figureShown: !!figure?.checkVisibility(),
-      label: image?.getAttribute('aria-label') ?? '',
+      label: figure?.getAttribute('aria-label') ?? '',
       caption: figure?.querySelector('figcaption')?.textContent ?? '',
       curves: figure?.querySelectorAll('path[data-curve]').length ?? 0,
     };

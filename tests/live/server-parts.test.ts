@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withContentPolicy } from '../../src/compiler/html/content-policy.ts';
 import { coalesce } from '../../src/live/coalesce.ts';
 import { htmlToText } from '../../src/live/html-text.ts';
 import { lanAddress } from '../../src/live/lan-address.ts';
+import { withLiveChannel } from '../../src/live/live-policy.ts';
 import { isLectureId, newLectureId } from '../../src/live/lecture-id.ts';
 import { RefusalLog } from '../../src/live/log.ts';
 import { parseLiveArgs } from '../../src/live/options.ts';
@@ -160,5 +162,18 @@ describe('helpers', () => {
 
   it('turns a question’s HTML into text', () => {
     expect(htmlToText('<p>共同富裕蕴含的“共同性”，要求 <span class="deck-term">形成</span> &amp; &#36;1 &lt;x&gt;</p>')).toBe('共同富裕蕴含的“共同性”，要求 形成 & $1 <x>');
+  });
+
+  it('names the live channel in a served page\u2019s connect-src, and nothing else', () => {
+    const built = withContentPolicy('<!doctype html><html><head><meta charset="utf-8"><title>x</title><script>1</script></head></html>');
+    const policy = (html: string): string[] => /content="([^"]*)"/.exec(html)![1]!.split('; ');
+    const served = withLiveChannel(built, '192.168.1.20:5174');
+    expect(policy(served).find((d) => d.startsWith('connect-src'))).toBe("connect-src 'self' ws://192.168.1.20:5174 wss://192.168.1.20:5174");
+    expect(policy(served).filter((d) => !d.startsWith('connect-src'))).toEqual(policy(built).filter((d) => !d.startsWith('connect-src')));
+    expect(served.replace(/ ws:\S+ wss:\S+(?=;)/, '')).toBe(built);
+    expect(withLiveChannel(built, '[::1]:5174')).toContain('ws://[::1]:5174 wss://[::1]:5174;');
+    // A Host header that is not a plain host, or a page without the policy: as built.
+    for (const host of [undefined, '', 'a b', 'x" onload="y', 'host/path', "'self'"]) expect(withLiveChannel(built, host)).toBe(built);
+    expect(withLiveChannel('<p>no policy</p>', '127.0.0.1:5174')).toBe('<p>no policy</p>');
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive, type LiveClient } from '../../src/live/client.ts';
 import { createStudentId, RATE_LIMIT, type Position } from '../../src/shared/live-protocol.ts';
@@ -64,6 +66,20 @@ describe('the deck over HTTP', () => {
       expect(res.status, path).toBe(200);
     }
     expect(await (await fetch(`${server.origin}/?join`)).text()).toContain('<title>index</title>');
+  });
+
+  it('serves its pages with the live channel in their connect-src; the built files keep their own', async () => {
+    const connectSrc = (html: string): string | undefined => /content="([^"]*)"/.exec(html)?.[1]?.split('; ').find((d) => d.startsWith('connect-src'));
+    const host = `127.0.0.1:${server.port}`;
+    for (const path of ['/?join', `/?live=${TEST_TOKEN}`, '/handout.html']) {
+      const res = await fetch(server.origin + path);
+      const html = await res.text();
+      expect(connectSrc(html), path).toBe(`connect-src 'self' ws://${host} wss://${host}`);
+      expect(Number(res.headers.get('content-length')), path).toBe(Buffer.byteLength(html));
+    }
+    expect(connectSrc(readFileSync(join(dist.dir, 'index.html'), 'utf8'))).toBe("connect-src 'self'");
+    // Anything but a page is served as it is.
+    expect(await (await fetch(`${server.origin}/deck.json`)).text()).toBe(readFileSync(join(dist.dir, 'deck.json'), 'utf8'));
   });
 
   it('serves nothing outside dist/, and not socket.io’s own client script', async () => {

@@ -1,4 +1,4 @@
-import { NO_BROWSER } from '../../node/chromium.ts';
+import { noBrowserMessage } from '../../node/chromium.ts';
 import { deckError } from '../../node/errors.ts';
 import type { ErrorSink } from '../errors.ts';
 import type { DeckFonts } from '../fonts/deck-fonts.ts';
@@ -47,7 +47,7 @@ export async function drawDiagrams(diagrams: readonly DiagramSource[], options: 
   if (diagrams.length === 0 || options.draw === 'browser') return out;
   const drawn = await renderDiagramsInChromium(diagrams, { cacheDir: options.cacheDir, fontCss: options.fonts.css, fontKey: options.fonts.key });
   if (!drawn) {
-    const found = `${diagrams.length} diagrams cannot be drawn: ${NO_BROWSER}`;
+    const found = `${diagrams.length} diagrams cannot be drawn: ${noBrowserMessage()}`;
     // A build must not ship diagrams nobody has checked; the dev server keeps serving.
     if (options.draw === 'build') throw deckError(`${found}; or build with ${DIAGRAMS_ENV}=browser to let each reader's browser draw them`);
     warnings.push(`[deck] ${found}: they are left to the browser and not checked`);

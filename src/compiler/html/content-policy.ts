@@ -4,11 +4,15 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
+/** The built pages' `connect-src`: their own origin only. */
+export const CONNECT_SRC = "connect-src 'self'";
+
 /**
  * The pages' Content-Security-Policy: nothing from another host, no inline script but the
  * page's own (allowed by their hashes), no plugin, no form posted anywhere. Styles may be inline
  * (KaTeX writes `style=` attributes, each drawn diagram keeps a small `<style>`). `connect-src`
- * is the page's own origin, which also serves the live classroom's channel (`npm run live`).
+ * is the page's own origin (CONNECT_SRC); the live server widens it for the pages it serves to
+ * name its WebSocket channel too (src/live/live-policy.ts), a static host's pages stay as built.
  */
 export function contentPolicy(scriptHashes: readonly string[]): string {
   return [
@@ -17,7 +21,7 @@ export function contentPolicy(scriptHashes: readonly string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    CONNECT_SRC,
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

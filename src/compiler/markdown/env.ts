@@ -2,6 +2,7 @@ import type { Env, Token } from 'markdown-it';
 import type { QuizInfo } from '../../shared/deck-model.ts';
 import type { ErrorSink } from '../errors.ts';
 import type { DiagramDrawing } from '../diagrams/drawing.ts';
+import type { PaperDocument } from '../paper/read-paper.ts';
 import type { ParsedSection } from './slide-structure.ts';
 
 /** A reference of the paper, numbered as the paper numbers it. */
@@ -75,6 +76,12 @@ export interface DeckContext {
   links: SlideLink[];
   citations: Citation[];
   quizzes: QuizInfo[];
+  /**
+   * The paper the deck teaches (assets/paper/paper.txt, read and cleaned): slides name its
+   * paragraphs (`source=`), quotations are found in it. Null for a deck without it (a test
+   * fixture): then no slide may name a source and none must.
+   */
+  paper: PaperDocument | null;
   /** Filled once every file is parsed, before rendering. */
   rendering: RenderContext | null;
 }

@@ -12,6 +12,7 @@ import { inlineLines } from './inline-lines.ts';
 import { math } from './math.ts';
 import { noteMarkers } from './note-markers.ts';
 import { quiz } from './quiz.ts';
+import { quotations } from './quotations.ts';
 import { slideBreaks } from './slide-breaks.ts';
 import { slideLinks } from './slide-links.ts';
 import { slideStructure } from './slide-structure.ts';
@@ -33,6 +34,8 @@ export function createMarkdown(): MarkdownIt {
     .use(noteMarkers)
     // After markdown-it-attrs: a heading's `{#id}` names its slide.
     .use(slideStructure)
+    // After the structure rule (each slide's `source=`), before the glossary and the questions rewrite inline tokens.
+    .use(quotations)
     // After the structure rule: each slide part's HTML must balance.
     .use(htmlPolicy)
     .use(fences)

@@ -22,6 +22,11 @@ export interface ParsedSection {
   title: string;
   /** The short title for the progress label (`short:`); the title if not given. */
   short: string;
+  /**
+   * Back matter (`back: true`: the glossary, the references): its slides teach no paragraph of
+   * the paper, so they need no `source=`. @default false
+   */
+  back: boolean;
   slides: ParsedSlide[];
 }
 
@@ -71,7 +76,7 @@ export function slideStructure(md: MarkdownIt): void {
 /** The file's front matter: its id, title and short title, with what is wrong reported. */
 function readFrontMatter(tokens: Token[], env: RenderEnv): { parsed: ParsedSection; closed: boolean } {
   const token = tokens.find((t) => t.type === 'front_matter');
-  const parsed: ParsedSection = { id: '', title: '', short: '', slides: [] };
+  const parsed: ParsedSection = { id: '', title: '', short: '', back: false, slides: [] };
   const fix = 'Start the file with front matter: `---`, `id: my-section` (lowercase letters, digits, -), `title: …`, `---`.';
   if (!token) {
     env.deck.sink.add(env.file, 1, 'section has no id', fix);
@@ -94,6 +99,8 @@ function readFrontMatter(tokens: Token[], env: RenderEnv): { parsed: ParsedSecti
     parsed.id = String(data.id ?? '');
     parsed.title = String(data.title ?? '');
     parsed.short = String(data.short ?? parsed.title);
+    if (data.back !== undefined && typeof data.back !== 'boolean') env.deck.sink.add(env.file, 1, `\`back: ${String(data.back)}\` is not true or false`, 'Write `back: true` for the back matter (glossary, references), or leave it out.');
+    parsed.back = data.back === true;
     if (!ID.test(parsed.id)) env.deck.sink.add(env.file, 1, data.id ? `section id \`${parsed.id}\` is not valid` : 'section has no id', fix);
     if (!parsed.title) env.deck.sink.add(env.file, 1, 'section has no title', 'Add `title: …` to the front matter.');
   } else if (!env.deck.sink.errors.some((e) => e.file === env.file)) {
@@ -120,7 +127,7 @@ function readSlide(state: StateCore, tokens: Token[], firstLine: number, fileId:
     if (part !== 'body') sink.add(env.file, at, 'slide options in the notes', 'Move the `<!-- .slide: … -->` line above the `Note:` line.');
     else if (optionsLine) sink.add(env.file, at, `slide options set twice (first at line ${optionsLine})`, 'Put every option in one `<!-- .slide: … -->` comment.');
     else {
-      options = readSlideOptions(optionsComment(token.content)!, env.file, at, sink, env.deck.planIds);
+      options = readSlideOptions(optionsComment(token.content)!, env.file, at, sink, env.deck.planIds, { paragraphs: env.deck.paper?.paragraphs.length ?? null });
       optionsLine = at;
     }
     token.type = 'slide_options';
@@ -150,9 +157,39 @@ function readSlide(state: StateCore, tokens: Token[], firstLine: number, fileId:
   } else if (!ID.test(id)) {
     sink.add(env.file, headingLine, `slide id \`${id}\` is not valid`, 'Use lowercase letters, digits and -, starting with a letter.');
   }
+  checkSource(env, { id, line: heading ? headingLine : line, optionsLine, options, body, opener: fileId !== null });
   // The heading's id belongs to the slide's `<section>`, not to the heading.
   if (heading) heading.attrs = (heading.attrs ?? []).filter(([name]) => name !== 'id');
   return { id, title, line: heading ? headingLine : line, options };
+}
+
+/**
+ * Every slide that teaches the paper names the paragraphs it teaches (`source=`), so that the
+ * paper view can link each paragraph to its slides and the build can tell what is left
+ * untaught. Exempt, by their place: the title and the section openers (the first slide of
+ * each file), the back matter (`back: true`: glossary, references), and the reader's own
+ * scores (a slide showing `::: scores`). A `source=` on a slide with nothing but its heading
+ * names paragraphs that nothing teaches. Only for a deck with the paper.
+ */
+function checkSource(env: RenderEnv, slide: { id: string; line: number; optionsLine: number; options: SlideOptions; body: Token[]; opener: boolean }): void {
+  const { sink, paper } = env.deck;
+  const content = slide.body.filter((t) => t.type !== 'slide_options' && t.type !== 'heading_open' && t.type !== 'heading_close' && !(t.type === 'inline' && isHeadingInline(slide.body, t)));
+  if (slide.options.source && content.length === 0) {
+    sink.add(env.file, slide.optionsLine, `\`source=\` on slide \`${slide.id}\`, which has no content`, 'Name the paragraphs on the slide that teaches them; a slide with only a heading teaches nothing.');
+  }
+  if (!paper || slide.options.source || slide.opener || env.section?.back || slide.body.every((t) => t.type === 'slide_options')) return;
+  if (slide.body.some((t) => t.type === 'container_scores_open')) return;
+  sink.add(
+    env.file,
+    slide.optionsLine || slide.line,
+    `slide \`${slide.id}\` names no paragraph of the paper`,
+    `Add the paragraphs it teaches, as the paper view numbers them (¶1–¶${paper.paragraphs.length}): \`<!-- .slide: source=12-13 -->\`. Only the title, a section's first slide and the back matter (\`back: true\` in the front matter) go without.`,
+  );
+}
+
+/** True for the inline token of a heading (the token after a `heading_open`). */
+function isHeadingInline(tokens: Token[], inline: Token): boolean {
+  return tokens[tokens.indexOf(inline) - 1]?.type === 'heading_open';
 }
 
 /** The 0-based line of an inline child token: its block's line plus the lines before it (see inline-lines.ts). */

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { escapeHtml } from '../../shared/html.ts';
-import type { LeftOutParagraph, ParagraphLinks } from '../../shared/paper.ts';
+import { PAPER_TEMPLATE_ID, type LeftOutParagraph, type ParagraphLinks } from '../../shared/paper.ts';
 import { DeckContentError, ErrorSink, formatContentError, type ContentError } from '../errors.ts';
 import { loadPaper, PAPER_FILE, type PaperDocument } from './read-paper.ts';
 import { paperPageTitle, renderPaper } from './render-paper.ts';
@@ -9,6 +10,8 @@ import { paperPageTitle, renderPaper } from './render-paper.ts';
 /** Where paper.html takes the paper, and its title. */
 const PAPER_PLACEHOLDER = '<!--deck:paper-->';
 const TITLE_PLACEHOLDER = '<!--deck:paper-title-->';
+/** Where index.html takes the paper in the one-file deck (`inPage`), as an inert `<template>`; elsewhere nothing. */
+const IN_PAGE_PLACEHOLDER = '<!--deck:paper in-page-->';
 
 /** Options of the `deck:paper` Vite plugin. */
 export interface PaperPluginOptions {
@@ -16,6 +19,11 @@ export interface PaperPluginOptions {
   links?: () => ParagraphLinks | Promise<ParagraphLinks>;
   /** The paragraphs the deck leaves out on purpose (`leftOut:` in slides/deck.yml). @default none */
   leftOut?: () => readonly LeftOutParagraph[] | Promise<readonly LeftOutParagraph[]>;
+  /**
+   * Also put the paper into index.html, as `<template id="deck-paper-template">` (the one-file
+   * deck shows it at `#paper/p-12`, src/deck/paper/paper-in-page.ts). @default false
+   */
+  inPage?: boolean;
 }
 
 /**
@@ -65,7 +73,11 @@ export function paperPlugin(options: PaperPluginOptions = {}): Plugin {
     transformIndexHtml: {
       order: 'pre',
       async handler(html) {
-        if (!html.includes(PAPER_PLACEHOLDER)) return html;
+        const page = html.includes(PAPER_PLACEHOLDER);
+        const inPage = html.includes(IN_PAGE_PLACEHOLDER);
+        if (!page && !inPage) return html;
+        // A deck without the paper (a test fixture) has no view of it either.
+        if (inPage && (!options.inPage || !existsSync(resolve(config.root, PAPER_FILE)))) return html.replace(IN_PAGE_PLACEHOLDER, '');
         const { doc, errors } = read();
         if (errors.length) {
           if (!server) throw new DeckContentError(errors);
@@ -73,9 +85,12 @@ export function paperPlugin(options: PaperPluginOptions = {}): Plugin {
         }
         const links = (await options.links?.()) ?? [];
         const leftOut = (await options.leftOut?.()) ?? [];
+        const title = escapeHtml(paperPageTitle(doc));
+        const paper = renderPaper(doc, { links, leftOut });
         return html
-          .replace(TITLE_PLACEHOLDER, () => escapeHtml(paperPageTitle(doc)))
-          .replace(PAPER_PLACEHOLDER, () => renderPaper(doc, { links, leftOut }));
+          .replace(TITLE_PLACEHOLDER, () => title)
+          .replace(PAPER_PLACEHOLDER, () => paper)
+          .replace(IN_PAGE_PLACEHOLDER, () => `<template id="${PAPER_TEMPLATE_ID}" data-deck-title="${title}">\n${paper}\n</template>`);
       },
     },
   };

@@ -1,5 +1,7 @@
 import { ATTR, REST_GROUP_MARK } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { paragraphFragment, paragraphRanges, sourceLinkText } from '../../shared/paper.ts';
+import { UI } from '../../shared/ui-strings.ts';
 import type { CompiledSection, CompiledSlide } from '../model.ts';
 
 /**
@@ -11,24 +13,35 @@ import type { CompiledSection, CompiledSlide } from '../model.ts';
 export type SlideSet = 'all' | 'first' | 'rest';
 
 /**
+ * Where a slide's 「原文 ¶12–13」 link opens the paper: `page` is paper.html (`./paper.html#p-12-13`),
+ * `view` the deck's own view of it (`#paper/p-12-13`, the one-file deck, which has no other page).
+ */
+export type PaperLinks = 'page' | 'view';
+
+/** The URL of some paragraphs of the paper, from a slide. */
+export function paperHref(fragment: string, links: PaperLinks): string {
+  return links === 'view' ? `#paper/${fragment}` : `./paper.html#${fragment}`;
+}
+
+/**
  * The slide groups for `.reveal .slides`. With `present`, the first group and slide are marked
  * `present`, as reveal.js marks them once it runs: reveal.js's CSS hides every slide but the
  * present one, so the first slide paints from the static HTML and CSS, before any script.
  */
-export function slidesHtml(sections: readonly CompiledSection[], set: SlideSet, { present = false } = {}): string {
+export function slidesHtml(sections: readonly CompiledSection[], set: SlideSet, { present = false, paperLinks = 'page' as PaperLinks } = {}): string {
   const groups = sections.map((section, s) => {
     const slides = section.slides.map((slide, i) => ({ slide, first: s === 0 && i === 0 }));
     const shown = set === 'all' ? slides : set === 'first' ? slides.slice(0, s === 0 ? 1 : 0) : slides.filter((x) => !x.first);
     if (shown.length === 0) return '';
     const mark = present && s === 0 && set !== 'rest';
-    const inner = shown.map(({ slide, first }) => slideHtml(slide, mark && first)).join('\n');
+    const inner = shown.map(({ slide, first }) => slideHtml(slide, mark && first, paperLinks)).join('\n');
     const group = `<section${mark ? ' class="present"' : ''} ${ATTR.section}="${escapeHtml(section.id)}">\n${inner}\n</section>`;
     return set === 'rest' ? `${REST_GROUP_MARK}\n${group}` : group;
   });
   return groups.filter(Boolean).join('\n');
 }
 
-function slideHtml(slide: CompiledSlide, present: boolean): string {
+function slideHtml(slide: CompiledSlide, present: boolean, paperLinks: PaperLinks): string {
   const classes = present ? ['present', ...slide.classes] : slide.classes;
   const attrs = [
     `id="${escapeHtml(slide.id)}"`,
@@ -37,5 +50,16 @@ function slideHtml(slide: CompiledSlide, present: boolean): string {
     slide.plans.length ? `${ATTR.minutes}="${slide.minutes}"` : '',
     `${ATTR.plans}="${escapeHtml(slide.plans.join(' '))}"`,
   ].filter(Boolean).join(' ');
-  return `<section ${attrs}>\n${slide.body}${slide.notes}\n</section>`;
+  return `<section ${attrs}>\n${slide.body}${slide.source ? sourceLink(slide.source, paperLinks) : ''}${slide.notes}\n</section>`;
+}
+
+/**
+ * A slide's link to the paragraphs it teaches (「原文 ¶12–13」), after its content: the
+ * presentation puts it in the slide's corner, the study view under the slide, the study guide
+ * beside it; it carries the paragraphs' fragment (`p-12-13`) as ATTR.source.
+ */
+export function sourceLink(source: readonly number[], paperLinks: PaperLinks): string {
+  const ranges = paragraphRanges(source);
+  const fragment = paragraphFragment(ranges);
+  return `<a class="deck-source" href="${escapeHtml(paperHref(fragment, paperLinks))}" ${ATTR.source}="${fragment}" title="${escapeHtml(UI.paper.sourceTitle)}">${escapeHtml(sourceLinkText(ranges))}</a>\n`;
 }

@@ -5,13 +5,17 @@ import { ATTR, REST_FALLBACK_EXTENSION, REST_LINK_ID } from '../../shared/deck-m
 import { SLIDE_SIZE } from '../../shared/slide-size.ts';
 import type { CompiledDeck } from '../compile-deck.ts';
 import { attribute, isElement, parseHtmlDocument, serializeHtml, setAttribute, walkHtml, type HtmlDocument, type HtmlElement } from '../html/dom.ts';
+import { manifestOf } from '../model.ts';
 import { restDocument, restFileName, restId } from './rest-document.ts';
-import { slidesHtml } from './slides-html.ts';
+import { studyFirstScreenHtml } from './study-first-screen.ts';
+import { slidesHtml, type PaperLinks } from './slides-html.ts';
 
 /** The template's placeholder for a page that shows the first slide at once and the rest after it. */
 const FIRST_ONLY = '<!--deck:slides first-->';
 /** The template's placeholder for all the slides in the page (the printable pages). */
 const ALL_SLIDES = '<!--deck:slides-->';
+/** The template's placeholder for the study view's first screen (index.html: what a phone paints first). */
+const STUDY_FIRST = '<!--deck:study first-->';
 
 /**
  * The slide's size for the pages' CSS (`--deck-slide-width`, `--deck-slide-height`, and the
@@ -33,11 +37,13 @@ const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
  *   slides go to a static HTML document of their own (`assets/slides-<hash>.html`, linked as
  *   `<link rel="next" id="deck-rest">`), which the page fetches once the first slide is painted.
  *   With `split: false` (the dev server, a page that must open from a file) all slides stay in
- *   the page, the first one marked `present`.
+ *   the page, the first one marked `present`;
+ * - `<!--deck:study first-->` (index.html) becomes the study view's first screen, made from the
+ *   first slide (render/study-first-screen.ts): a phone paints that, a wide screen the slide.
  *
  * Runs before `deck:slides` (which fills the title, the other placeholder and the manifest).
  */
-export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true } = {}): Plugin {
+export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true, paperLinks = 'page' as PaperLinks } = {}): Plugin {
   let config: ResolvedConfig;
   let rest: { fileName: string; html: string } | null = null;
 
@@ -48,9 +54,10 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
     const { sections, meta } = d.model;
     let page = d.diagramCss ? html.replace('</head>', () => `<style id="deck-diagram-styles">${d.diagramCss}</style>\n</head>`) : html;
     if (!page.includes(FIRST_ONLY)) return page;
-    if (!split || config.command !== 'build') return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'all', { present: true }));
+    page = page.replace(STUDY_FIRST, () => studyFirstScreenHtml(sections, manifestOf(d.model)));
+    if (!split || config.command !== 'build') return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'all', { present: true, paperLinks }));
 
-    const others = slidesHtml(sections, 'rest');
+    const others = slidesHtml(sections, 'rest', { paperLinks });
     if (others) {
       const assets = config.build.assetsDir;
       const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
@@ -61,7 +68,7 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
       rest = { fileName: `${assets}/${restFileName(id)}`, html: restDocument(others, meta.title, meta.lang, base, id) };
       page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" ${ATTR.rest}="${id}" href="${config.base}${rest!.fileName}">\n</head>`);
     }
-    return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true }));
+    return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true, paperLinks }));
   };
 
   return {

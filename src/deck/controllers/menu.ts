@@ -1,5 +1,6 @@
 import { ALL_PLANS, allSlides, inPlan, type DeckManifest } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { PAPER_VIEW_PREFIX } from '../../shared/paper.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { Overlay } from '../overlay.ts';
 import type { ActivePlan } from '../plans/apply-plan.ts';
@@ -17,6 +18,9 @@ const printLinks = (): string =>
         `<a href="?print-pdf">${UI.menu.slidesPdf}</a>`,
       ].join(UI.menu.separator);
 
+/** The paper, each paragraph with the slides that teach it: paper.html, or the one-file deck's own view of it. */
+const paperLink = (): string => `<a href="${import.meta.env.VITE_DECK_ONE_FILE ? `#${PAPER_VIEW_PREFIX}` : './paper.html'}" data-deck-paper>${UI.menu.paper}</a>`;
+
 /** Which plan the presentation shows (and whether by default), and buttons for the others. */
 function planChoice(manifest: DeckManifest, plan: ActivePlan): string {
   const { plans } = manifest.meta;
@@ -29,9 +33,11 @@ function planChoice(manifest: DeckManifest, plan: ActivePlan): string {
 
 /**
  * The section menu (`M`): every section and slide title, the current one marked; arrows move,
- * Enter or a click jumps, Esc closes. Also links the printable handout and study guide.
+ * Enter or a click jumps, Esc closes. Also links the printable handout and study guide, and the
+ * paper (its reading view, each paragraph with the slides that teach it). A student's live page
+ * has every slide and no plan to choose (the lecturer's plan is the lecture's).
  */
-export const menu: ToolFactory = ({ bus, manifest, plan }) => {
+export const menu: ToolFactory = ({ bus, manifest, plan, live }) => {
   let overlay: Overlay | null = null;
   const stops: (() => void)[] = [];
   return {
@@ -48,7 +54,7 @@ export const menu: ToolFactory = ({ bus, manifest, plan }) => {
       overlay = shown;
       shown.panel.innerHTML = `
     <h2 class="deck-overlay-title">${UI.menu.title}</h2>
-    ${planChoice(manifest, plan)}
+    ${live === 'student' ? '' : planChoice(manifest, plan)}
     <nav aria-label="${UI.menu.nav}"><ol class="deck-menu-sections">${manifest.sections
       .map((s) => ({ ...s, slides: s.slides.filter((sl) => inPlan(sl, plan.id)) }))
       .filter((s) => s.slides.length > 0)
@@ -58,7 +64,8 @@ export const menu: ToolFactory = ({ bus, manifest, plan }) => {
           .join('')}</ol></li>`,
       )
       .join('')}</ol></nav>
-    <p class="deck-menu-print">${UI.menu.print}${printLinks()}</p>`;
+    <p class="deck-menu-print">${UI.menu.print}${printLinks()}</p>
+    <p class="deck-menu-print">${UI.menu.read}${paperLink()}</p>`;
       shown.mount(deck.getRevealElement()?.parentElement ?? document.body);
 
       let current = '';
@@ -72,6 +79,8 @@ export const menu: ToolFactory = ({ bus, manifest, plan }) => {
       shown.panel.addEventListener('click', (e) => {
         const choice = (e.target as Element).closest<HTMLButtonElement>('button[data-deck-plan]');
         if (choice) return switchPlan(manifest, choice.dataset.deckPlan!, current || null);
+        // The one-file deck shows the paper in place of the slides: the menu is not left open under it.
+        if ((e.target as Element).closest('a[data-deck-paper]')) return shown.close();
         const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-deck-slide]');
         if (!a) return;
         e.preventDefault();

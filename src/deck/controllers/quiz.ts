@@ -4,6 +4,12 @@ import { UI } from '../../shared/ui-strings.ts';
 import { QUIZ_RESULTS, readStored, writeStored } from '../storage.ts';
 import type { DeckTool, ToolFactory } from '../tool.ts';
 
+/**
+ * On a question's form while the live classroom runs it as a poll: the room's answer is the
+ * lecturer's to reveal, so the self-study feedback (right or wrong at once) stays off.
+ */
+export const LIVE_POLL_ATTR = 'data-deck-live-poll';
+
 /** What the reader chose: the option indices checked (single, multiple), or the steps in the order given (order). */
 export function chosenOptions(form: HTMLFormElement, quiz: QuizInfo): number[] {
   const selector = quiz.kind === 'order' ? `li[${ATTR.option}]` : `input:checked`;
@@ -31,7 +37,7 @@ export const quiz: ToolFactory<DeckTool> = ({ bus, manifest }) => {
     const form = e.currentTarget as HTMLFormElement;
     const info = byId.get(form.getAttribute(ATTR.quiz) ?? '');
     e.preventDefault();
-    if (info) answer(form, info);
+    if (info && !form.hasAttribute(LIVE_POLL_ATTR)) answer(form, info);
   };
   const onClick = (e: Event): void => {
     const move = (e.target as Element).closest<HTMLButtonElement>('[data-move]');

@@ -7,13 +7,15 @@ import type { DeckTool, ToolFactory } from '../tool.ts';
  * Remembers the last slide per browser and, when the deck opens at its start, offers to
  * go back there ("继续上次的位置"). Storage that fails or holds garbage is ignored.
  */
-export const resume: ToolFactory<DeckTool> = ({ bus, manifest, plan }) => {
+export const resume: ToolFactory<DeckTool> = ({ bus, manifest, plan, live }) => {
   let box: HTMLElement | null = null;
   let stop = (): void => undefined;
   const remember = (slide: string): void => void writeStored(LAST_SLIDE, { slide });
   return {
     id: 'deck-resume',
     init() {
+      // In a live lecture the lecturer decides where the page is.
+      if (live) return;
       const last = readStored(LAST_SLIDE).slide ?? '';
       const opened = location.hash.replace(/^#\/?/, '');
       const first = allSlides(manifest)[0]?.id ?? '';

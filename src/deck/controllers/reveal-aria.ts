@@ -4,20 +4,12 @@ import { UI } from '../../shared/ui-strings.ts';
 import { urlForMode } from '../mode.ts';
 import { whenReady, type ToolFactory } from '../tool.ts';
 
-/** reveal.js's own English labels, in the deck's language. */
-const CONTROL_LABELS: Record<string, string> = {
-  'navigate-left': UI.aria.previous,
-  'navigate-right': UI.aria.next,
-  'navigate-up': UI.aria.up,
-  'navigate-down': UI.aria.down,
-};
-
 /**
  * What a screen reader meets in the presentation. reveal.js marks its container
  * `role="application"`, which makes a screen reader hand every key to the page and stop reading
  * the slide as text; here it is a labelled region instead (the current slide reads like a page;
- * the others are inert), each slide a group named by its place and title, reveal's English
- * labels in the deck's language, and a first link (seen on focus) to the study view, the deck
+ * the others are inert), each slide a group named by its place and title (reveal's own words:
+ * reveal-words.ts), and a first link (seen on focus) to the study view, the deck
  * as one document.
  */
 export const revealAria: ToolFactory = ({ manifest }) => {
@@ -42,10 +34,7 @@ export const revealAria: ToolFactory = ({ manifest }) => {
       slide.setAttribute('aria-roledescription', UI.aria.slide);
       slide.setAttribute('aria-label', UI.aria.slideLabel(i + 1, slides.length, titles.get(slide.id) ?? ''));
     });
-    for (const [cls, text] of Object.entries(CONTROL_LABELS)) reveal.querySelector(`.controls .${cls}`)?.setAttribute('aria-label', text);
     reveal.querySelector('.progress')?.setAttribute('aria-hidden', 'true');
-    const resume = reveal.querySelector('.pause-overlay .resume-button');
-    if (resume) resume.textContent = UI.aria.resumePresenting;
     onSlide();
   };
 

@@ -1,26 +1,28 @@
 import type { RevealApi } from 'reveal.js';
 import { switchPlan } from '../plans/switch-plan.ts';
-import { fromSameOrigin, isSpeakerMessage, sameOrigin, type PresenterState } from '../speaker/protocol.ts';
+import { fromSameOrigin, isSpeakerMessage, sameOrigin, type LiveSummary, type PresenterState } from '../speaker/protocol.ts';
 import { whenReady, type ToolFactory } from '../tool.ts';
 
 /**
  * The speaker view (`S`): opens the deck's own speaker view (`?view=speaker`, see
  * speaker/speaker-view.ts) in a window of its own and keeps it where the lecture is; the
  * speaker view's buttons and keys move the presentation. The lecture's clock starts at the
- * first move away from the first slide.
+ * first move away from the first slide. In a live lecture it passes on the class (students,
+ * the results download) as the bus tells it.
  */
 export const speakerLink: ToolFactory = ({ bus, manifest, plan }) => {
   let deck: RevealApi | null = null;
   let speaker: Window | null = null;
   let startedAt: number | null = null;
-  let stop = (): void => undefined;
+  let live: LiveSummary | undefined;
+  let stops: (() => void)[] = [];
 
   const state = (): PresenterState | null => {
     const slide = deck?.getCurrentSlide();
     if (!deck || !slide) return null;
     const { h, v, f } = deck.getIndices();
     if (startedAt === null && (h > 0 || (v ?? 0) > 0)) startedAt = Date.now();
-    return { from: 'deck-presenter', state: deck.getState(), slideId: slide.id, step: (f ?? -1) + 1, startedAt, plan: plan.id };
+    return { from: 'deck-presenter', state: deck.getState(), slideId: slide.id, step: (f ?? -1) + 1, startedAt, plan: plan.id, ...(live ? { live } : {}) };
   };
   const send = (): void => {
     const now = state();
@@ -53,12 +55,18 @@ export const speakerLink: ToolFactory = ({ bus, manifest, plan }) => {
       for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(event, send);
       whenReady(deck, send);
       window.addEventListener('message', onMessage);
-      stop = bus.on('command', ({ key }) => {
-        if (key === 'S') open();
-      });
+      stops = [
+        bus.on('command', ({ key }) => {
+          if (key === 'S') open();
+        }),
+        bus.on('live', (summary) => {
+          live = summary;
+          send();
+        }),
+      ];
     },
     destroy() {
-      stop();
+      stops.forEach((stop) => stop());
       for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck?.off(event, send);
       window.removeEventListener('message', onMessage);
       speaker?.close();

@@ -11,6 +11,8 @@ interface Tool {
   key: string;
   /** For reveal.js's own keys: what the button does (our keys send their command instead). */
   run?: (deck: RevealApi) => void;
+  /** Only on the lecturer's page of a live lecture. */
+  live?: true;
 }
 
 /** Everything a keyboard user can do is one click or tap away too. */
@@ -23,6 +25,7 @@ const TOOLS: Tool[] = [
   { label: UI.toolbar.fullscreen, key: 'F', run: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined) },
   { label: UI.toolbar.search, key: 'Control+Shift+F', run: (deck) => (deck.getPlugin('search') as SearchPlugin | undefined)?.toggle() },
   { label: UI.toolbar.help, key: '?' },
+  { label: UI.toolbar.join, key: 'J', live: true },
 ];
 
 /** How long the bar stays after the last mouse move or touch (reveal.js hides its cursor after 5 s). */
@@ -35,8 +38,9 @@ export const TOOLBAR_IDLE_MS = 2500;
  * been still (and no finger has touched the screen) for TOOLBAR_IDLE_MS, and comes back on the
  * next move or touch, or while a control in it has the keyboard's focus (overlays.css).
  */
-export const toolbar: ToolFactory = ({ bus, manifest, plan }) => {
-  const byKey = new Map(TOOLS.map((t) => [t.key, t]));
+export const toolbar: ToolFactory = ({ bus, manifest, plan, live }) => {
+  const tools = TOOLS.filter((t) => !t.live || live === 'lecturer');
+  const byKey = new Map(tools.map((t) => [t.key, t]));
   let bar: HTMLElement | null = null;
   let stop = (): void => undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +60,7 @@ export const toolbar: ToolFactory = ({ bus, manifest, plan }) => {
       shown.innerHTML = `
     <span class="deck-toolbar-place" data-deck-place></span>
     <a class="deck-toolbar-button deck-mode-switch-present" href="?view=scroll">${UI.toolbar.toStudy}</a>
-    ${TOOLS.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
+    ${tools.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
       deck.getRevealElement()?.append(shown);
       for (const type of WAKE_EVENTS) document.addEventListener(type, wake, { passive: true });
       wake();

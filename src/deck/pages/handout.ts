@@ -1,10 +1,12 @@
 import '../styles/handout.css';
 import { allSlides, ATTR, type DeckManifest } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
+import { unlinkSources } from '../paper/source-links.ts';
 import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { FRAME_MM, handoutSheets, smallestTextPx, type HandoutSheet } from './handout-layout.ts';
+import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { SLIDE_SIZE } from '../../shared/slide-size.ts';
 import { blankScores } from '../controllers/quiz.ts';
 import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
@@ -67,7 +69,7 @@ async function boot(): Promise<void> {
   const cover = coverPage(manifest, UI.handout.kind, intro, slides.querySelector(`section[${ATTR.section}] > section[id]`), true);
   cover.append(contents(manifest));
   main.append(cover);
-  for (const sheet of handoutSheets(manifest, undefined, denseSlides(manifest, slides))) main.append(sheetPage(sheet, manifest.meta.title, slides));
+  for (const sheet of handoutSheets(manifest, undefined, denseSlides(manifest, slides))) main.append(sheetPage(sheet, manifest, slides));
   const practice = worksheetHtml(questions, manifest.sections) + answersHtml(questions);
   if (practice) main.insertAdjacentHTML('beforeend', practice);
   const ids = allSlides(manifest).map((s) => s.id);
@@ -75,6 +77,7 @@ async function boot(): Promise<void> {
 
   source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
+  unlinkSources(main);
   joinPunctuation(main);
   blankScores(main, manifest);
   breakHeadingsAtWords(main);
@@ -104,8 +107,12 @@ function contents(manifest: DeckManifest): HTMLElement {
   return list;
 }
 
-/** One printed page: the section's name in its header, then its slides, each beside lines. */
-function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement): HTMLElement {
+/**
+ * One printed page: the section's name in its header, then its slides, each beside lines. A
+ * framed slide is real text, not a picture: a plain box, so the tagged PDF does not make it a
+ * Figure. Under it, its number and its diagrams' descriptions (too small to read inside the frame).
+ */
+function sheetPage(sheet: HandoutSheet, manifest: DeckManifest, slides: HTMLElement): HTMLElement {
   const page = document.createElement('section');
   page.className = sheet.alone ? 'deck-sheet deck-sheet-alone' : 'deck-sheet';
   page.dataset.deckSection = sheet.sectionId;
@@ -118,7 +125,7 @@ function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement):
   if (!sheet.continued) name.id = `part-${sheet.sectionId}`;
   const deck = document.createElement('p');
   deck.className = 'deck-sheet-deck';
-  deck.textContent = UI.handout.running(deckTitle);
+  deck.textContent = UI.handout.running(manifest.meta.title);
   head.append(name, deck);
   page.append(head);
   if (!sheet.continued) page.setAttribute('aria-labelledby', name.id);
@@ -127,17 +134,19 @@ function sheetPage(sheet: HandoutSheet, deckTitle: string, slides: HTMLElement):
     const slide = slides.querySelector<HTMLElement>(`section[id="${CSS.escape(s.id)}"]`);
     const row = document.createElement('div');
     row.className = 'deck-sheet-row';
-    const figure = document.createElement('figure');
-    figure.className = 'deck-sheet-slide';
-    if (slide?.parentElement) figure.append(framedSlide(slide, slide.parentElement));
-    const caption = document.createElement('figcaption');
-    caption.textContent = `${s.number}`;
-    figure.append(caption);
+    const box = document.createElement('div');
+    box.className = 'deck-sheet-slide';
+    if (slide?.parentElement) box.append(framedSlide(slide, slide.parentElement));
+    const number = document.createElement('p');
+    number.className = 'deck-sheet-number';
+    number.textContent = `${s.number}`;
+    box.append(number);
+    if (slide) for (const { info } of nameDiagramsForPrint(slide, manifest)) box.append(diagramCaption(info, 'p', 'deck-sheet-diagram'));
     const lines = document.createElement('div');
     lines.className = 'deck-sheet-lines';
     lines.setAttribute('aria-hidden', 'true');
     lines.innerHTML = '<div></div>'.repeat(sheet.alone ? NOTE_LINES_ALONE : NOTE_LINES);
-    row.append(figure, lines);
+    row.append(box, lines);
     page.append(row);
   }
   return page;

@@ -1,11 +1,13 @@
 import '../styles/study-guide.css';
 import { allSlides, ATTR } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
+import { unlinkSources } from '../paper/source-links.ts';
 import { readManifest } from '../read-manifest.ts';
-import { buildStudyDocument } from '../study/study-view.ts';
+import { buildStudyDocument } from '../../shared/study-document.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
+import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { blankScores } from '../controllers/quiz.ts';
 import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
@@ -28,6 +30,8 @@ function boot(): Promise<void> | void {
   const titleSlide = slides.querySelector<HTMLElement>(`section[${ATTR.section}] > section[id]`)?.cloneNode(true) as HTMLElement | undefined;
   const main = buildStudyDocument(manifest, slides);
   main.classList.add('deck-study-guide');
+  // Paper has no 查看文字版: each diagram's description is printed under it, and is its /Alt.
+  for (const { figure, info } of nameDiagramsForPrint(main, manifest)) figure.append(diagramCaption(info, 'figcaption', 'deck-diagram-caption'));
   // The study view's own title gives way to the cover's.
   main.querySelector('.deck-study-title')?.remove();
   const cover = coverPage(manifest, UI.studyGuide.kind, UI.studyGuide.intro, titleSlide ?? null, false);
@@ -48,6 +52,7 @@ function boot(): Promise<void> | void {
   const ids = allSlides(manifest).map((s) => s.id);
   main.querySelectorAll('.deck-answers').forEach((el) => numberSlideLinks(el, ids));
   numberSlides(main, ids);
+  sourcesBesideSlides(main);
 
   source.replaceWith(printBanner(UI.studyGuide.title, { href: './handout.html', label: UI.handout.link }), main);
   linkWithinPage(main);
@@ -66,6 +71,19 @@ function boot(): Promise<void> | void {
     runningHeads: [...manifest.sections.map((s) => ({ page: sectionPageName(s.id), title: s.title })), ...WORKSHEET_HEADS],
     blankPages: ['deck-cover'],
   });
+}
+
+/**
+ * Each slide's 「原文 ¶12–13」 beside its heading, on the right (study-guide.css), as text: the
+ * reader finds the paragraphs in paper.pdf, which numbers them alike.
+ */
+function sourcesBesideSlides(main: HTMLElement): void {
+  unlinkSources(main);
+  for (const source of main.querySelectorAll<HTMLElement>('article.deck-study-slide > .deck-source')) {
+    const article = source.parentElement!;
+    const heading = article.querySelector(':scope > :is(h3, h4, h5, h6)');
+    article.insertBefore(source, heading ?? article.firstChild);
+  }
 }
 
 /** Each slide's heading starts with the slide's number, as on the slides and in the handout. */

@@ -8,6 +8,7 @@ import { diagrams } from '../controllers/diagrams.ts';
 import { help } from '../controllers/help.ts';
 import { keyBindings } from '../controllers/keys.ts';
 import { laser } from '../controllers/laser.ts';
+import { lectureChrome } from '../controllers/lecture-chrome.ts';
 import { menu } from '../controllers/menu.ts';
 import { outOfPlan } from '../controllers/out-of-plan.ts';
 import { pen } from '../controllers/pen.ts';
@@ -17,35 +18,46 @@ import { printView } from '../controllers/print-view.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
 import { revealAria } from '../controllers/reveal-aria.ts';
+import { revealWords } from '../controllers/reveal-words.ts';
 import { slideEvents } from '../controllers/slide-events.ts';
 import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
 import { typesetting } from '../controllers/typesetting.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
-import type { DeckMode } from '../mode.ts';
+import type { DeckMode, LiveRole } from '../mode.ts';
 import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
 import type { ToolContext, ToolFactory } from '../tool.ts';
+import { zoomKey, type ZoomKey } from '../zoom-key.ts';
 
 /** The modes that run reveal.js. */
 export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, typesetting, keyBindings, revealAria, toolbar, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
+  present: [diagrams, typesetting, keyBindings, revealAria, revealWords, toolbar, lectureChrome, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
   print: [diagrams, typesetting, printView, penPrint, quiz],
   preview: [diagrams, typesetting],
 };
 
+/** A live lecture's part in the presentation: the page's role, and the live layer's tools (loaded apart). */
+export interface PresentationLive {
+  role: LiveRole;
+  tools: ToolFactory<{ id: string }>[];
+}
+
 /**
  * Starts reveal.js with the mode's tools as its plugins: each builds what it needs in `init`
  * and removes it in `destroy` (`Reveal.destroy()`). The tools share one bus, this deck's own.
+ * In a live lecture the live layer's tools come last (they build on the quiz forms and the keys).
  */
-export async function startPresentation(mode: PresentationMode, manifest: DeckManifest): Promise<void> {
+export async function startPresentation(mode: PresentationMode, manifest: DeckManifest, live: PresentationLive | null = null): Promise<void> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  // Print and PDF have every slide; the presentation and its previews, the lecture plan's.
+  // Print and PDF have every slide; the presentation and its previews, the lecture plan's. A
+  // student's live page has every slide too: it shows whatever slide the lecturer does.
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
-  const plan = mode === 'print' || !slides ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
-  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan };
+  const everySlide = mode === 'print' || !slides || live?.role === 'student';
+  const plan = everySlide ? EVERY_SLIDE : hideOutsidePlan(slides, manifest, planForPage(manifest));
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan, live: live?.role ?? null };
   const deck = new Reveal({
     ...SLIDE_SIZE,
     // In print, a page is exactly one slide (Ctrl+P gives the same pages as npm run pdf).
@@ -57,13 +69,16 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     viewDistance: 2,
     history: false,
     center: false,
-    slideNumber: 'c/t',
+    // A printed page is the slide alone (the PDF viewer numbers the pages).
+    slideNumber: mode === 'print' ? false : 'c/t',
     showSlideNumber: 'all',
     progress: true,
     controls: true,
     controlsTutorial: false,
     help: false,
     keyboardCondition: keysForDeck,
+    // The zoom plugin's click modifier, the one the help names (reveal.js's types leave plugins' options out).
+    ...zoomOption(),
     // Slides move only for those who have not asked for less motion (fragments: theme.css).
     ...motion(reducedMotion.matches),
     // Print and PDF: each slide once, in its final state, on exactly one page.
@@ -71,12 +86,17 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     pdfMaxPagesPerSlide: 1,
     // Our own study view replaces reveal.js's scroll view (see README, Architecture).
     scrollActivationWidth: 0,
-    plugins: [Search, Zoom, ...TOOLS[mode].map((make) => make(ctx))],
+    plugins: [Search, Zoom, ...[...TOOLS[mode], ...(live?.tools ?? [])].map((make) => make(ctx))],
   });
   // Third-party tools (PDF exporters, test drivers) look for the instance here.
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
   await deck.initialize();
   reducedMotion.addEventListener('change', (e) => deck.configure(motion(e.matches)));
+}
+
+/** The zoom plugin's option, `zoomKey`. */
+function zoomOption(): { zoomKey: ZoomKey['config'] } {
+  return { zoomKey: zoomKey().config };
 }
 
 /** reveal.js's transitions: none at all under `prefers-reduced-motion: reduce`. */

@@ -18,6 +18,20 @@ export interface PresenterState {
   startedAt: number | null;
   /** The lecture plan shown (its slides are the previews' and the pacing's). */
   plan: string;
+  /** In a live lecture (npm run live): the class as the presentation's connection knows it. */
+  live?: LiveSummary;
+}
+
+/** The live classroom as the speaker view shows it: who is there, and what the results download needs. */
+export interface LiveSummary {
+  /** The connection's state (see src/live/client.ts): `connected`, `reconnecting`, … */
+  connection: string;
+  /** The lecture's id (the results download is saved as `<lectureId>.csv`); null until known. */
+  lectureId: string | null;
+  /** Students connected; null until known. */
+  students: number | null;
+  /** The lecturer's token, for the results download (only ever posted to this page's own origin). */
+  token: string;
 }
 
 /**

@@ -1,9 +1,10 @@
 import './speaker.css';
 import { ALL_PLANS, ATTR, placeOf, type DeckManifest } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
+import { RESULTS_CSV_PATH } from '../../shared/live-protocol.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { clock, lectureMinutes, pacingOn, planLecture, sectionTimes, type PlannedSlide } from '../pacing/plan.ts';
-import { isPresenterState, sameOrigin, type PresenterState, type SpeakerMessage } from './protocol.ts';
+import { isPresenterState, sameOrigin, type LiveSummary, type PresenterState, type SpeakerMessage } from './protocol.ts';
 
 /** The query of the speaker view's two previews: the deck as reveal.js's receiver, without chrome or motion. */
 const PREVIEW_QUERY = 'receiver&postMessageEvents=true&controls=false&progress=false&slideNumber=false&transition=none&backgroundTransition=none';
@@ -17,6 +18,7 @@ const QUIET_MS = 2000;
  * lecturer's cue, the clock, the time since the lecture began and the pacing against the plan —
  * all in the deck's language and font. It follows the presentation (speaker/protocol.ts) and
  * reads the notes from its own copy of the slides; its buttons and keys move the presentation.
+ * In a live lecture it shows how many students are connected and downloads the polls' results.
  */
 export function startSpeakerView(manifest: DeckManifest): void {
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
@@ -52,6 +54,7 @@ export function startSpeakerView(manifest: DeckManifest): void {
     view.place.textContent = place ? UI.speaker.place(place.inDeck, place.deckSize, place.sectionTitle, place.title) : '';
     view.notes.replaceChildren(...notesOf(slides, s.slideId, s.step));
     fillTiming(view.notes, manifest, s.plan);
+    showLive(view, s.live);
     tick();
   };
   const tick = (): void => {
@@ -84,6 +87,9 @@ export function startSpeakerView(manifest: DeckManifest): void {
   view.forward.addEventListener('click', () => send({ from: 'deck-speaker', kind: 'command', command: 'next' }));
   view.restart.addEventListener('click', () => send({ from: 'deck-speaker', kind: 'command', command: 'restart-clock' }));
   view.plan.addEventListener('change', () => send({ from: 'deck-speaker', kind: 'plan', plan: view.plan.value }));
+  view.download.addEventListener('click', () => {
+    if (last?.live) void downloadResults(last.live, view.liveNote);
+  });
   window.addEventListener('keydown', (e) => {
     if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
     if (e.target instanceof HTMLSelectElement) return;
@@ -97,6 +103,34 @@ export function startSpeakerView(manifest: DeckManifest): void {
   if (!window.opener) view.notes.textContent = UI.speaker.noPresentation;
   send({ from: 'deck-speaker', kind: 'ready' });
   document.title = UI.speaker.title(manifest.meta.title);
+}
+
+/** The live lecture's line in the bar: students connected, or the connection's trouble. */
+function showLive(view: SpeakerLayout, live: LiveSummary | undefined): void {
+  view.live.hidden = !live;
+  view.download.hidden = !live?.lectureId;
+  if (!live) return;
+  view.live.dataset.deckLiveConnection = live.connection;
+  view.live.textContent = live.connection === 'connected' ? UI.live.speaker.students(live.students ?? 0) : live.connection === 'refused' ? UI.live.connection.refused : UI.live.connection.reconnecting;
+}
+
+/** Downloads every poll's tallies (the server's CSV, lecturer only) as `<lectureId>.csv`. */
+async function downloadResults(live: LiveSummary, note: HTMLElement): Promise<void> {
+  note.textContent = '';
+  try {
+    const response = await fetch(RESULTS_CSV_PATH, { headers: { Authorization: `Bearer ${live.token}` }, cache: 'no-store' });
+    if (!response.ok) throw new Error(`${response.status}`);
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${live.lectureId ?? 'live'}.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch {
+    note.textContent = UI.live.speaker.downloadFailed;
+  }
 }
 
 /** reveal.js's `ready` event, as a deck with `postMessageEvents` posts it to the window around it. */
@@ -170,6 +204,9 @@ interface SpeakerLayout {
   prev: HTMLButtonElement;
   forward: HTMLButtonElement;
   restart: HTMLButtonElement;
+  live: HTMLElement;
+  download: HTMLButtonElement;
+  liveNote: HTMLElement;
 }
 
 function layout(manifest: DeckManifest): SpeakerLayout {
@@ -184,6 +221,9 @@ function layout(manifest: DeckManifest): SpeakerLayout {
       <p class="deck-speaker-elapsed" aria-live="off"></p>
       <button type="button" class="deck-button deck-button-quiet" data-restart>${S.restartClock}</button>
       <p class="deck-speaker-pacing" role="status"></p>
+      <p class="deck-speaker-live" aria-live="polite" hidden></p>
+      <button type="button" class="deck-button deck-button-quiet" data-download hidden>${UI.live.speaker.download}</button>
+      <p class="deck-speaker-live-note" role="alert"></p>
       <label class="deck-speaker-plan">${UI.plans.label}
         <select>${plans.map(([id, title]) => `<option value="${escapeHtml(id!)}">${escapeHtml(title!)}</option>`).join('')}</select>
       </label>
@@ -217,5 +257,8 @@ function layout(manifest: DeckManifest): SpeakerLayout {
     prev: q('[data-prev]'),
     forward: q('[data-next]'),
     restart: q('[data-restart]'),
+    live: q('.deck-speaker-live'),
+    download: q('[data-download]'),
+    liveNote: q('.deck-speaker-live-note'),
   };
 }

@@ -1,14 +1,15 @@
-import { placeOf, type DeckManifest } from '../../shared/deck-model.ts';
+import { STUDY_FIRST_SCREEN_CLASS, type DeckManifest } from '../../shared/deck-model.ts';
+import { PAPER_VIEW_PREFIX } from '../../shared/paper.ts';
+import { showPlace, studyDocument, studyGroups, studyHeader, studyPart } from '../../shared/study-document.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
 import { typesetting } from '../controllers/typesetting.ts';
-import { urlForMode } from '../mode.ts';
+import { urlForMode, type LiveRole } from '../mode.ts';
 import { EVERY_SLIDE } from '../plans/apply-plan.ts';
 import type { DeckTool, ToolContext } from '../tool.ts';
-import { buildStudyDocument } from './study-view.ts';
 
 /** The study view, running: `destroy()` stops its tools and listeners. */
 export interface StudyView {
@@ -16,32 +17,36 @@ export interface StudyView {
 }
 
 /**
- * Runs the study view: replaces the reveal.js container by the reading document, keeps the
- * URL on the slide being read (`#/slide-id`), tells its bus which slide that is, shows where the
- * reader is in the part and in the deck, and runs the tools the study view shares with the
- * presentation (questions, definitions and citations, the place to resume).
+ * Runs the study view: puts the reading document where the page painted its first screen (on
+ * a phone, index.html's static copy of it: the same markup, so nothing moves) and removes the
+ * reveal.js container; the first part goes in at once, the others one task each after it (no
+ * long task). Keeps the URL on the slide being
+ * read (`#/slide-id`), tells its bus which slide that is, shows where the reader is in the part
+ * and in the deck, and runs the tools the study view shares with the presentation (questions,
+ * definitions and citations, the place to resume). Resolves once every part is in.
  */
-export function startStudy(manifest: DeckManifest): StudyView | null {
+export async function startStudy(manifest: DeckManifest, live: LiveRole | null = null): Promise<StudyView | null> {
   const reveal = document.querySelector<HTMLElement>('.reveal');
   const slides = reveal?.querySelector<HTMLElement>('.slides');
   if (!reveal || !slides) return null;
-  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan: EVERY_SLIDE };
+  const ctx: ToolContext = { bus: new DeckBus(), manifest, plan: EVERY_SLIDE, live };
   // The build marked the first slide `present` for the static page; the study view has no present slide.
   slides.querySelectorAll('section.present').forEach((s) => s.classList.remove('present'));
-  const main = buildStudyDocument(manifest, slides);
-  const header = studyHeader();
-  reveal.replaceWith(header, main);
+  const [firstGroup, ...groups] = studyGroups(slides);
+  const main = studyDocument(manifest, document);
+  if (firstGroup) main.append(studyPart(manifest, firstGroup));
+  main.querySelector('.deck-study-toc')?.after(paperLink());
+  const header = studyHeader(manifest, document, firstGroup?.querySelector('section[id]')?.id ?? '');
+  const painted = document.querySelector(`.${STUDY_FIRST_SCREEN_CLASS}`);
   document.documentElement.classList.add('deck-study-mode');
+  (painted ?? reveal).replaceWith(header, main);
+  reveal.remove();
 
   let current = '';
   const show = (id: string): void => {
     if (id === current) return;
     current = id;
-    const place = placeOf(manifest, id);
-    if (place) {
-      header.querySelector('.deck-study-place')!.textContent = UI.study.place(place.sectionTitle, place.inSection, place.sectionSize, place.inDeck, place.deckSize);
-      header.querySelector<HTMLElement>('.deck-study-bar')!.style.setProperty('--deck-progress', String(place.inDeck / place.deckSize));
-    }
+    showPlace(header, manifest, id);
     header.querySelector<HTMLAnchorElement>('.deck-mode-switch')!.href = urlForMode('present', id, location);
     history.replaceState(null, '', `#/${id}`);
     ctx.bus.emit('slide', { id });
@@ -55,6 +60,11 @@ export function startStudy(manifest: DeckManifest): StudyView | null {
     },
     { rootMargin: '-30% 0px -65% 0px' },
   );
+  for (const group of groups) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    main.append(studyPart(manifest, group));
+  }
+  // Watched once all are in: the address's slide (read below) is not overwritten by the first one's.
   main.querySelectorAll('article.deck-study-slide').forEach((a) => observer.observe(a));
 
   const goToHash = (): void => {
@@ -79,12 +89,14 @@ export function startStudy(manifest: DeckManifest): StudyView | null {
   };
 }
 
-function studyHeader(): HTMLElement {
-  const header = document.createElement('header');
-  header.className = 'deck-study-header';
-  header.innerHTML = `
-    <p class="deck-study-place" aria-live="polite"></p>
-    <a class="deck-mode-switch" href="?view=present">${UI.study.toPresent}</a>
-    <div class="deck-study-bar" role="presentation"></div>`;
-  return header;
+/** Under the contents: the paper itself, each paragraph with the slides that teach it (paper.html, or the one-file deck's view of it). */
+function paperLink(): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'deck-study-paper';
+  const a = document.createElement('a');
+  a.href = import.meta.env.VITE_DECK_ONE_FILE ? `#${PAPER_VIEW_PREFIX}` : './paper.html';
+  a.textContent = UI.menu.paper;
+  p.append(UI.menu.read, a);
+  return p;
 }
+

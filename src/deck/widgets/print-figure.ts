@@ -21,16 +21,17 @@ export interface PrintedFigure {
 }
 
 /**
- * The static figure a widget prints as, appended to `host`: its charts in one image
- * (`role="img"` with the description as `aria-label`, which Chromium turns into the tagged
- * PDF's /Alt) and a caption. widgets.css shows it in print, and on screen where the widget has
- * no live part (a print-only page).
+ * The static figure a widget prints as, appended to `host`: its charts and a caption. The figure
+ * is named by the charts' description (`aria-label`: Chromium makes it the tagged PDF's Figure
+ * with that /Alt), and the charts' own marks are hidden from assistive technology, so the PDF
+ * has one Figure for it, never one without /Alt. widgets.css shows it in print, and on screen
+ * where the widget has no live part (a print-only page).
  */
 export function printedFigure(host: Element, figure: PrintedFigure): HTMLElement {
   const el = htmlEl('figure', 'widget-print', '', host);
   const image = htmlEl('div', 'widget-print-image', '', el);
-  image.setAttribute('role', 'img');
-  image.setAttribute('aria-label', figure.draw(image));
+  image.setAttribute('aria-hidden', 'true');
+  el.setAttribute('aria-label', figure.draw(image));
   const caption = htmlEl('figcaption', 'widget-print-caption', figure.caption, el);
   htmlEl('span', 'widget-print-on-screen', figure.onScreen, caption);
   return el;

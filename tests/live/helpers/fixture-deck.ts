@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withContentPolicy } from '../../../src/compiler/html/content-policy.ts';
 import { loadDeck } from '../../../src/live/deck-file.ts';
 import { indexDeck, type DeckIndex, type LiveDeck } from '../../../src/shared/live-protocol.ts';
 
@@ -38,7 +39,8 @@ export function fixtureDist(): { dir: string; out: string; remove(): void } {
   mkdirSync(dir);
   mkdirSync(out);
   writeFileSync(join(root, 'secret.txt'), 'not for students\n');
-  for (const page of ['index', 'handout', 'notes']) writeFileSync(join(dir, `${page}.html`), `<!doctype html><title>${page}</title><p>${page}</p>\n`);
+  // Each page with its content policy, as the build writes it.
+  for (const page of ['index', 'handout', 'notes']) writeFileSync(join(dir, `${page}.html`), withContentPolicy(`<!doctype html><meta charset="utf-8"><title>${page}</title><p>${page}</p>\n`));
   copyFileSync(DECK_FILE, join(dir, 'deck.json'));
   return { dir, out, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -90,7 +90,7 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
 
   it('an unknown slide option', async () => {
     expect(await messagesWith('unknown-slide-option.md')).toEqual([
-      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `stepz`. Use `steps`, `minutes=N`, `class=name` or `plan=id`.',
+      '[deck] slides/50-unknown-slide-option.md:7 unknown slide option `stepz`. Use `steps`, `minutes=N`, `class=name`, `plan=id` or `source=12-13`.',
       "[deck] slides/50-unknown-slide-option.md:7 `minutes=two` is not a number of minutes of at least 0.5. Write e.g. `minutes=1.5`, or leave the minutes to the slide's kind.",
     ]);
   });

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileDeck } from '../../../src/compiler/compile-deck.ts';
 import { ErrorSink, formatContentError } from '../../../src/compiler/errors.ts';
 import { coverage, coverageErrors, leftOutParagraphs, paragraphRange, readLeftOut, type ParagraphLinks } from '../../../src/compiler/paper/coverage.ts';
 import { loadPaper } from '../../../src/compiler/paper/read-paper.ts';
-import { paragraphFragment, parseParagraphFragment } from '../../../src/shared/paper.ts';
+import { paragraphFragment, paragraphRanges, parseParagraphFragment } from '../../../src/shared/paper.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const paper = loadPaper(ROOT, new ErrorSink());
@@ -114,16 +115,75 @@ describe('leftOut: in slides/deck.yml', () => {
   });
 });
 
-describe('paragraph fragments: #p-12, #p-12-13, #paper/p-12', () => {
-  it('reads one paragraph or a range', () => {
-    expect(parseParagraphFragment('#p-12')).toEqual({ from: 12, to: 12 });
-    expect(parseParagraphFragment('p-12-13')).toEqual({ from: 12, to: 13 });
-    expect(parseParagraphFragment('#paper/p-3', 'paper/')).toEqual({ from: 3, to: 3 });
+describe('paragraph fragments: #p-12, #p-12-13, #p-3,5-7, #paper/p-12', () => {
+  it('reads one paragraph, a range, or several, as a slide\'s source= names them', () => {
+    expect(parseParagraphFragment('#p-12')).toEqual([{ from: 12, to: 12 }]);
+    expect(parseParagraphFragment('p-12-13')).toEqual([{ from: 12, to: 13 }]);
+    expect(parseParagraphFragment('#p-3,5-7')).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(parseParagraphFragment('#p-3%2C5-7')).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(parseParagraphFragment('#paper/p-3', 'paper/')).toEqual([{ from: 3, to: 3 }]);
+  });
+
+  it('writes them back: a slide\'s paragraphs as runs, and the runs as a fragment', () => {
+    expect(paragraphRanges([7, 3, 5, 6, 3])).toEqual([{ from: 3, to: 3 }, { from: 5, to: 7 }]);
+    expect(paragraphFragment(paragraphRanges([7, 3, 5, 6]))).toBe('p-3,5-7');
     expect(paragraphFragment({ from: 12, to: 13 })).toBe('p-12-13');
     expect(paragraphFragment({ from: 12, to: 12 })).toBe('p-12');
   });
 
   it('names no paragraph for anything else', () => {
-    expect(['#ref-4', '#p-0', '#p-13-12', '#p-12-', '#/logic-power', '#p-12'].map((f, i) => parseParagraphFragment(f, i === 5 ? 'paper/' : ''))).toEqual([null, null, null, null, null, null]);
+    expect(['#ref-4', '#p-0', '#p-13-12', '#p-12-', '#/logic-power', '#p-12', '#p-3,', '#p-3,7-5'].map((f, i) => parseParagraphFragment(f, i === 5 ? 'paper/' : ''))).toEqual([null, null, null, null, null, null, null, null]);
+  });
+});
+
+describe('the build: every body paragraph taught by a slide (`source=`) or left out on purpose', () => {
+  /**
+   * tests/fixtures/paper-deck with the real paper: its slides name ¶1–¶43 and `leftOut` names
+   * ¶44, so ¶45 is taught by no slide. `edit` changes a file of it first.
+   */
+  async function build(edit: (root: string) => void = () => undefined) {
+    const root = mkdtempSync(join(tmpdir(), 'deck-paper-deck-'));
+    made.push(root);
+    cpSync(join(ROOT, 'tests/fixtures/paper-deck'), root, { recursive: true });
+    mkdirSync(join(root, 'assets/paper'), { recursive: true });
+    copyFileSync(join(ROOT, 'assets/paper/paper.txt'), join(root, 'assets/paper/paper.txt'));
+    edit(root);
+    const deck = await compileDeck({ root, fonts: false, diagrams: 'browser' });
+    return { errors: deck.errors.map(formatContentError), paper: deck.paper };
+  }
+
+  it('fails naming the paragraphs no slide teaches and no `leftOut` names, at their line in the paper', async () => {
+    const { errors, paper: result } = await build();
+    expect(errors).toEqual([
+      '[deck] assets/paper/paper.txt:129 paragraph ¶45 of the paper is taught by no slide. Name it in the slide that teaches it (`<!-- .slide: source=45 -->`), or list it under `leftOut:` in slides/deck.yml with a reason.',
+    ]);
+    expect(result?.summary).toBe('paper coverage: 44/45 paragraphs, 1 left out');
+  });
+
+  it('passes once the last paragraph is taught, and says the coverage in one line', async () => {
+    const { errors, paper: result } = await build((root) => {
+      const file = join(root, 'slides/01-intro.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('source=31-43', 'source=31-43,45'));
+    });
+    expect(errors).toEqual([]);
+    expect(result?.summary).toBe('paper coverage: 45/45 paragraphs, 1 left out');
+    expect(result?.leftOut).toEqual([{ paragraph: 44, reason: '社会保障的举措，课上不讲' }]);
+    expect(result?.links.find((l) => l.paragraph === 14)).toEqual({ paragraph: 14, slides: [{ id: 'intro-logic', title: '内在逻辑与难点' }] });
+    expect(result?.links.map((l) => l.paragraph)).toEqual([...Array.from({ length: 43 }, (_, i) => i + 1), 45]);
+  });
+
+  it('reports a paragraph left out that a slide teaches after all', async () => {
+    const { errors } = await build((root) => {
+      const file = join(root, 'slides/01-intro.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('source=31-43', 'source=31-45'));
+    });
+    expect(errors).toEqual(['[deck] slides/deck.yml:3 ¶44 is listed as left out, but slide `intro-paths` teaches it. Remove it from `leftOut`, or from the slide\'s `source=`.']);
+  });
+
+  it('a deck without the paper has no coverage to report', async () => {
+    const { errors, paper: result } = await build((root) => rmSync(join(root, 'assets'), { recursive: true }));
+    expect(result).toBeNull();
+    expect(errors.every((e) => e.includes('names paragraphs of the paper, but the deck has no paper'))).toBe(true);
+    expect(errors).toHaveLength(3);
   });
 });

@@ -32,7 +32,7 @@ async function build(root: string, html: string, options?: PaperPluginOptions): 
 }
 
 describe('the deck:paper plugin', () => {
-  it('fills paper.html with the paper, its title and its (for now empty) slide links', async () => {
+  it('fills paper.html with the paper, its title and its slide links (none given here)', async () => {
     const html = await build(project(), TEMPLATE);
     expect(html).toContain('<title>新质生产力赋能共同富裕的内在逻辑与推进路径 · 论文原文</title>');
     expect(html).toContain('<p id="p-45" class="deck-paper-p" data-deck-paragraph="45"');
@@ -44,6 +44,20 @@ describe('the deck:paper plugin', () => {
     const html = await build(project(), TEMPLATE, { links: () => [{ paragraph: 2, slides: [{ id: 'logic-mutual', title: '相互促进' }] }], leftOut: async () => [{ paragraph: 3, reason: '背景' }] });
     expect(html).toContain('<script type="application/json" id="deck-paper-links">[{"paragraph":2,"slides":[{"id":"logic-mutual","title":"相互促进"}]}]</script>');
     expect(html).toContain('<script type="application/json" id="deck-paper-left-out">[{"paragraph":3,"reason":"背景"}]</script>');
+  });
+
+  it('puts the paper into index.html as an inert template for the one-file deck (inPage), and nothing otherwise', async () => {
+    const index = readFileSync(join(ROOT, 'index.html'), 'utf8');
+    expect(index).toContain('<!--deck:paper in-page-->');
+    const links = () => [{ paragraph: 2, slides: [{ id: 'logic-mutual', title: '相互促进' }] }];
+    const one = await build(project(), index, { links, inPage: true });
+    expect(one).toContain('<template id="deck-paper-template" data-deck-title="新质生产力赋能共同富裕的内在逻辑与推进路径 · 论文原文">\n<article class="deck-paper" lang="zh-CN"');
+    expect(one).toContain('<p id="p-45" class="deck-paper-p"');
+    expect(one).toContain('<script type="application/json" id="deck-paper-links">[{"paragraph":2,');
+    expect(one).not.toContain('<!--deck:paper');
+    const site = await build(project(), index, { links });
+    expect(site).not.toContain('deck-paper');
+    expect(site).not.toContain('<!--deck:paper');
   });
 
   it('leaves the other pages alone', async () => {

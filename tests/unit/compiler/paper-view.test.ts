@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorSink } from '../../../src/compiler/errors.ts';
 import { loadPaper } from '../../../src/compiler/paper/read-paper.ts';
 import { renderPaper } from '../../../src/compiler/paper/render-paper.ts';
-import { paragraphHref, startPaperView, type PaperView } from '../../../src/deck/pages/paper.ts';
+import { paragraphHref, startPaperView, type PaperView } from '../../../src/deck/paper/paper-view.ts';
 
 const doc = loadPaper(join(import.meta.dirname, '../../..'), new ErrorSink());
 let view: PaperView | null = null;

@@ -103,15 +103,15 @@ describe('HTML in the content: an allowlist, and everything else an error with i
 });
 
 describe('diagrams that cannot be drawn at build time', () => {
-  it('fail the build without a browser, saying how to get one or how to leave them to the reader\u2019s browser', async () => {
+  it('fail the build without a browser, naming a CHROME_PATH that is wrong, saying how to get one or how to leave them to the reader\u2019s browser', async () => {
     const saved = { PATH: process.env.PATH, CHROME_PATH: process.env.CHROME_PATH, PLAYWRIGHT_BROWSERS_PATH: process.env.PLAYWRIGHT_BROWSERS_PATH, HOME: process.env.HOME };
-    Object.assign(process.env, { PATH: '', CHROME_PATH: '', PLAYWRIGHT_BROWSERS_PATH: '/nonexistent', HOME: '/nonexistent' });
+    Object.assign(process.env, { PATH: '', CHROME_PATH: '/nonexistent/chrome', PLAYWRIGHT_BROWSERS_PATH: '/nonexistent', HOME: '/nonexistent' });
     try {
       const root = mkdtempSync(join(tmpdir(), 'deck-untrusted-'));
       made.push(root);
       cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
       copyFileSync(join(FIXTURES, 'mermaid-syntax-error.md'), join(root, 'slides', '50-diagram.md'));
-      await expect(compileDeck({ root, cacheDir: join(root, '.cache'), fonts: false })).rejects.toThrow(/^\[deck\] 1 diagrams cannot be drawn: no Chromium found: .*DECK_DIAGRAMS=browser/);
+      await expect(compileDeck({ root, cacheDir: join(root, '.cache'), fonts: false })).rejects.toThrow(/^\[deck\] 1 diagrams cannot be drawn: no Chromium found: CHROME_PATH=\/nonexistent\/chrome is not an executable, .*DECK_DIAGRAMS=browser/);
       const left = await compileDeck({ root, cacheDir: join(root, '.cache'), fonts: false, diagrams: 'browser' });
       expect(left.model.sections.flatMap((s) => s.slides.map((sl) => sl.body)).join('')).toContain('<pre class="mermaid">');
     } finally {

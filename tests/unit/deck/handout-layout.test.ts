@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handoutSheets } from '../../../src/deck/pages/handout-layout.ts';
 import type { DeckManifest } from '../../../src/shared/deck-model.ts';
 
-const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: 1, plans: ['45'], steps: 0 }));
+const slides = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, title: `${prefix} ${i + 1}`, minutes: 1, plans: ['45'], steps: 0, source: null }));
 const MANIFEST: DeckManifest = {
   meta: { id: 'deck', title: '新质生产力赋能共同富裕的内在逻辑与推进路径', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: [{ id: '45', title: '一课时', minutes: 45 }], defaultPlan: '45', lang: 'zh-CN' },
   sections: [
@@ -11,6 +11,7 @@ const MANIFEST: DeckManifest = {
     { id: 'end', title: '结语', short: '结语', slides: slides('end', 1) },
   ],
   quizzes: [],
+  diagrams: [],
 };
 
 describe('cutting the deck into handout pages', () => {

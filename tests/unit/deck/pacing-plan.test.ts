@@ -6,8 +6,9 @@ const PLANS = [{ id: '45', title: '一课时', minutes: 45 }, { id: '90', title:
 
 const manifest = (slides: [number, string[]][]): DeckManifest => ({
   meta: { id: 'deck', title: '', subtitle: '', authors: [], englishTitle: '', keywords: [], funding: '', plans: PLANS, defaultPlan: '45', lang: 'zh-CN' },
-  sections: [{ id: 's', title: 's', short: 's', slides: slides.map(([minutes, plans], i) => ({ id: `s${i}`, title: '', minutes, plans, steps: 0 })) }],
+  sections: [{ id: 's', title: 's', short: 's', slides: slides.map(([minutes, plans], i) => ({ id: `s${i}`, title: '', minutes, plans, steps: 0, source: null })) }],
   quizzes: [],
+  diagrams: [],
 });
 
 describe('the lecture plan the pacing line follows', () => {

@@ -16,6 +16,18 @@ describe('the query string the deck runs with', () => {
     expect(acceptedParameters('?margin=2&view=present&view=scroll').ignored).toEqual(['margin=2', 'view=scroll']);
   });
 
+  it('keeps the live classroom\u2019s parameters: a lecturer token or a bare ?live, a bare ?join', () => {
+    expect(acceptedParameters('?live=test-lecturer-token-0123456789').search).toBe('?live=test-lecturer-token-0123456789');
+    expect(acceptedParameters('?live').search).toBe('?live');
+    expect(acceptedParameters('?join').search).toBe('?join');
+    expect(acceptedParameters('?live=a%20b').ignored).toEqual(['live=a b']);
+  });
+
+  it('shows a student (?join) every slide the lecturer may go to: no lecture plan', () => {
+    expect(acceptedParameters('?join&plan=45')).toEqual({ search: '?join', ignored: ['plan=45'] });
+    expect(acceptedParameters('?live&plan=45').search).toBe('?live&plan=45');
+  });
+
   it('keeps nothing from nothing', () => {
     expect(acceptedParameters('')).toEqual({ search: '', ignored: [] });
   });

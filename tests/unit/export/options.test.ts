@@ -14,7 +14,7 @@ describe('the export command line', () => {
       build: 'auto',
       url: null,
       pen: null,
-      only: ['slides', 'handout', 'notes'],
+      only: ['slides', 'handout', 'notes', 'paper'],
       help: false,
     });
   });

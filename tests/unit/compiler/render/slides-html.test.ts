@@ -4,7 +4,7 @@ import { restDocument, restFileName, restId } from '../../../../src/compiler/ren
 import { slidesHtml } from '../../../../src/compiler/render/slides-html.ts';
 import { REST_GROUP_MARK, restMark } from '../../../../src/shared/deck-model.ts';
 
-const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: 1, plans: ['45'], steps: 0, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
+const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: 1, plans: ['45'], steps: 0, source: null, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
 const section = (id: string, slides: CompiledSlide[]): CompiledSection => ({ id, title: id, short: id, file: `slides/${id}.md`, slides });
 const DECK = [section('intro', [slide('title', { classes: ['center'] }), slide('abstract', { minutes: 2, notes: '<aside class="notes"><p>讲</p></aside>' })]), section('logic', [slide('logic')])];
 
@@ -44,5 +44,16 @@ describe('the slides as the pages carry them', () => {
     expect(doc).toContain(restMark(id));
     expect(restFileName(id)).toMatch(/^slides-[0-9a-f]{8}\.html$/);
     expect(restId(`${rest} `)).not.toBe(id);
+  });
+
+  it('puts a slide\u2019s 「原文」 link after its content, before its notes: paper.html, or the one-file deck\u2019s view of the paper', () => {
+    const taught = [section('logic', [slide('logic', { source: [13, 12], notes: '<aside class="notes"><p>讲</p></aside>' }), slide('many', { source: [3, 5, 6, 7, 9, 11] })])];
+    const html = slidesHtml(taught, 'all');
+    expect(html).toContain('<h2>logic</h2><a class="deck-source" href="./paper.html#p-12-13" data-deck-source="p-12-13" title="在论文原文中查看本页讲解的段落">原文 ¶12–13</a>\n<aside class="notes">');
+    // More than three runs: the first two, and how many paragraphs in all.
+    expect(html).toContain('href="./paper.html#p-3,5-7,9,11" data-deck-source="p-3,5-7,9,11" title="在论文原文中查看本页讲解的段落">原文 ¶3、¶5–7 等 6 段</a>');
+    expect(slidesHtml(taught, 'all', { paperLinks: 'view' })).toContain('<a class="deck-source" href="#paper/p-12-13" ');
+    // A slide without source= (the title, an opener, the back matter) has none.
+    expect(slidesHtml(DECK, 'all')).not.toContain('deck-source');
   });
 });
