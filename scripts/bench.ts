@@ -32,7 +32,7 @@ import { ATTR, REST_LINK_ID } from '../src/shared/deck-model.ts';
 import { distFiles, sizesByKind, timedBuild, timedColdBuild, type BuildRun } from './bench/build.ts';
 import { elementsOf, limitPage } from './bench/limit-page.ts';
 import { measureLoad, type LoadRun } from './bench/load.ts';
-import { hasPdfScript, timedPagePdf, timedPdfExport, type PdfRun } from './bench/pdf.ts';
+import { hasPdfScript, timedExport, timedPagePdf, type PdfRun } from './bench/exports.ts';
 import { serveGzip, GZIP_LEVEL } from './bench/serve.ts';
 import { kb, medianIndex, spread } from './bench/stats.ts';
 import { missedTargets } from './bench/targets.ts';
@@ -52,6 +52,7 @@ const TARGETS = {
   presentTotal: 1_000_000,
   studyTotal: 1_000_000,
   pdfSecondsPerSlide: 0.2,
+  pngSecondsPerSlide: 0.2,
   buildSeconds: 20,
 };
 
@@ -116,18 +117,20 @@ async function main(): Promise<void> {
         log(`study view on a phone, run ${i + 1}/${runs}…`);
         study.push(await readStudyView(browser, server.url));
       }
-      // 5. The slide PDF.
+      // 5. The slide PDF, and the PNG of each slide.
       log('slide PDF…');
-      const pdfOut = join(work, 'pdf');
       const slides = walks[0]!.slides;
-      const pdf: PdfRun = hasPdfScript(ROOT) ? await timedPdfExport(ROOT, server.url, pdfOut, slides) : await timedPagePdf(browser, server.url, slides);
+      const exporter = hasPdfScript(ROOT);
+      const pdf: PdfRun = exporter ? await timedExport(ROOT, 'pdf', server.url, join(work, 'pdf'), slides) : await timedPagePdf(browser, server.url, slides);
+      log('slide PNGs…');
+      const png: PdfRun | null = exporter ? await timedExport(ROOT, 'png', server.url, join(work, 'png'), slides) : null;
 
       // 6. On the student's phone, throttled; Lighthouse; then the deck ten times its size.
       const phone = await measurePhoneFigures(browser, { url: server.url, firstSlideLimit: 'bench-first-slide.html', dir }, runs, browserPath, !values['no-lighthouse']);
       const growth = values['no-growth'] ? null : await measureGrowth(browser, ROOT, dir, build, await totalSlides(browser, server.url), Math.min(runs, 2));
 
       const load = { before: loadBefore, after: Number(loadavg()[0]!.toFixed(2)) };
-      const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, chromium: browser.version(), load }) as Record<string, unknown>), ...phoneReport(phone), ...(growth ? { growth: growthReport(growth) } : {}) };
+      const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, png, chromium: browser.version(), load }) as Record<string, unknown>), ...phoneReport(phone), ...(growth ? { growth: growthReport(growth) } : {}) };
       const missed = missedTargets(out);
       console.log(JSON.stringify({ ...out, targetsMissed: missed }, null, 2));
       if (missed.length) {
@@ -155,6 +158,7 @@ interface Measured {
   walks: WalkRun[];
   study: StudyRun[];
   pdf: PdfRun;
+  png: PdfRun | null;
   chromium: string;
   /** The machine's 1-minute load average before and after: how quiet it was. */
   load: { before: number; after: number };
@@ -225,6 +229,7 @@ function report(m: Measured): unknown {
       ok: spread(present).median <= TARGETS.presentTotal && spread(studyBytes).median <= TARGETS.studyTotal,
     },
     pdf: { ...m.pdf, target: `≤ ${TARGETS.pdfSecondsPerSlide} s per slide`, ok: m.pdf.secondsPerSlide <= TARGETS.pdfSecondsPerSlide },
+    png: m.png ? { ...m.png, target: `≤ ${TARGETS.pngSecondsPerSlide} s per slide`, ok: m.png.secondsPerSlide <= TARGETS.pngSecondsPerSlide } : null,
     build: {
       seconds: m.build ? Number(m.build.seconds.toFixed(1)) : null,
       coldCachesSeconds: m.cold ? Number(m.cold.seconds.toFixed(1)) : null,

@@ -50,32 +50,25 @@ export const LAST_SLIDE: StoredRecord<string> = {
   migrate: (_from, data) => (typeof data === 'string' ? { slide: data } : data),
 };
 
+/** A version-1 record of one string entry, `entry`, whose value matches `pattern`. */
+function oneStringRecord(key: string, store: StoredRecord<string>['store'], entry: string, pattern: RegExp): StoredRecord<string> {
+  return {
+    key,
+    store,
+    version: 1,
+    validEntry: (name, value): value is string => name === entry && typeof value === 'string' && pattern.test(value),
+    migrate: (_from, data) => data,
+  };
+}
+
 /** The lecture plan the lecturer chose in the menu or the speaker view (localStorage): one entry, `plan`. */
-export const LECTURE_PLAN: StoredRecord<string> = {
-  key: 'lecture-plan',
-  store: 'local',
-  version: 1,
-  validEntry: (key, entry): entry is string => key === 'plan' && typeof entry === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(entry),
-  migrate: (_from, data) => data,
-};
+export const LECTURE_PLAN = oneStringRecord('lecture-plan', 'local', 'plan', /^[a-z0-9][a-z0-9-]*$/);
 
 /** The live classroom's anonymous id of this browser (localStorage): one entry, `id` (see createStudentId). */
-export const LIVE_STUDENT: StoredRecord<string> = {
-  key: 'live-student',
-  store: 'local',
-  version: 1,
-  validEntry: (key, entry): entry is string => key === 'id' && typeof entry === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(entry),
-  migrate: (_from, data) => data,
-};
+export const LIVE_STUDENT = oneStringRecord('live-student', 'local', 'id', /^[A-Za-z0-9_-]{16,64}$/);
 
 /** The lecturer's token of this tab (sessionStorage, never the address bar): one entry, `token`. */
-export const LIVE_TOKEN: StoredRecord<string> = {
-  key: 'live-token',
-  store: 'session',
-  version: 1,
-  validEntry: (key, entry): entry is string => key === 'token' && typeof entry === 'string' && /^[A-Za-z0-9_-]{8,128}$/.test(entry),
-  migrate: (_from, data) => data,
-};
+export const LIVE_TOKEN = oneStringRecord('live-token', 'session', 'token', /^[A-Za-z0-9_-]{8,128}$/);
 
 /** One pen stroke, in slide coordinates (SLIDE_SIZE), with its colour and width. */
 export interface PenStroke {

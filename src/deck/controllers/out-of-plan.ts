@@ -30,7 +30,7 @@ export const outOfPlan: ToolFactory = ({ manifest, plan }) => {
     // reveal.js's stylesheet shows only the present slide of the present group.
     group.classList.add('present');
     slide.classList.add('present');
-    const title = manifest.sections.flatMap((s) => s.slides).find((s) => s.id === id)?.title ?? id;
+    const title = allSlides(manifest).find((s) => s.id === id)?.title ?? id;
     overlay.panel.innerHTML = `
       <h2 class="deck-overlay-title">${escapeHtml(title)}</h2>
       <p>${escapeHtml(UI.plans.outside.note(planTitle))}</p>`;

@@ -2,6 +2,13 @@ import paperCss from '../styles/paper.css?inline';
 import { PAPER_TEMPLATE_ID, PAPER_VIEW, PAPER_VIEW_PREFIX } from '../../shared/paper.ts';
 import { startPaperView, type PaperView } from './paper-view.ts';
 
+/**
+ * reveal.js writes a slide's address up to a second late (its location controller debounces
+ * `replaceState` to once per 1000 ms): a slide changed just before a 原文 link was followed would
+ * be written back over `#paper/…` while the paper is shown. Past this, the paper's address is put back.
+ */
+const REVEAL_LATE_ADDRESS_MS = 1100;
+
 /** True when an address names the paper view (`#paper/p-12`, `#paper/ref-4`, `#paper/`). */
 export function isPaperAddress(hash: string): boolean {
   return hash === `#${PAPER_VIEW_PREFIX.slice(0, -1)}` || hash.startsWith(`#${PAPER_VIEW_PREFIX}`);
@@ -72,6 +79,10 @@ export function paperInPage(): Promise<void> {
       const from = new URL(e.oldURL).hash;
       if (from.startsWith('#/')) back = from;
       show();
+      const paperAddress = location.hash;
+      setTimeout(() => {
+        if (shell && !shell.hidden && location.hash !== paperAddress && !isPaperAddress(location.hash)) history.replaceState(history.state, '', paperAddress);
+      }, REVEAL_LATE_ADDRESS_MS);
       return;
     }
     hide();

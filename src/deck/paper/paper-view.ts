@@ -1,4 +1,5 @@
 import { UI } from '../../shared/ui-strings.ts';
+import { htmlEl } from '../html-element.ts';
 import {
   coverage,
   PAPER_LEFT_OUT_ID,
@@ -148,22 +149,16 @@ function markSources(paragraphs: readonly HTMLElement[], links: ParagraphLinks, 
     const reason = reasons.get(n);
     const state = slides.length ? 'taught' : reason !== undefined ? 'left-out' : 'untaught';
     p.dataset.deckCoverage = state;
-    const aside = document.createElement('p');
-    aside.className = 'deck-paper-aside';
+    const aside = htmlEl('p', 'deck-paper-aside');
     aside.dataset.deckFor = String(n);
-    const mark = document.createElement('span');
-    mark.className = 'deck-paper-mark';
-    mark.textContent = UI.paper.marks[state];
-    aside.append(mark);
+    htmlEl('span', 'deck-paper-mark', UI.paper.marks[state], aside);
     if (slides.length) {
       aside.append(UI.paper.taughtBy);
       slides.forEach((s, i) => {
         if (i > 0) aside.append(UI.paper.separator);
-        const a = document.createElement('a');
+        const a = htmlEl('a', '', s.title, aside);
         a.href = slideHref(s.id);
-        a.textContent = s.title;
         a.dataset.deckSlide = s.id;
-        aside.append(a);
       });
     } else {
       if (reason !== undefined) aside.append(UI.paper.reason(reason));
@@ -189,30 +184,15 @@ interface ViewBar {
 }
 
 function viewBar(backHref: string | null): ViewBar {
-  const element = document.createElement('header');
-  element.className = 'deck-paper-top';
-  const row = document.createElement('div');
-  row.className = 'deck-paper-top-row';
-  if (backHref !== null) {
-    const back = document.createElement('a');
-    back.className = 'deck-paper-button';
-    back.href = backHref;
-    back.textContent = UI.paper.back;
-    row.append(back);
-  }
-  const kind = document.createElement('p');
-  kind.className = 'deck-paper-kind';
-  kind.textContent = UI.paper.kind;
-  const coverageButton = document.createElement('button');
+  const element = htmlEl('header', 'deck-paper-top');
+  const row = htmlEl('div', 'deck-paper-top-row', '', element);
+  if (backHref !== null) htmlEl('a', 'deck-paper-button', UI.paper.back, row).href = backHref;
+  htmlEl('p', 'deck-paper-kind', UI.paper.kind, row);
+  const coverageButton = htmlEl('button', 'deck-paper-button deck-paper-coverage-switch', UI.paper.coverageButton, row);
   coverageButton.type = 'button';
-  coverageButton.className = 'deck-paper-button deck-paper-coverage-switch';
   coverageButton.setAttribute('aria-pressed', 'false');
-  coverageButton.textContent = UI.paper.coverageButton;
-  row.append(kind, coverageButton);
-  const notice = document.createElement('p');
-  notice.className = 'deck-paper-notice';
+  const notice = htmlEl('p', 'deck-paper-notice', '', element);
   notice.setAttribute('role', 'status');
-  element.append(row, notice);
   return { element, coverage: coverageButton, notice };
 }
 
@@ -225,13 +205,11 @@ interface SearchForm {
 }
 
 function searchForm(): SearchForm {
-  const element = document.createElement('form');
-  element.className = 'deck-paper-search';
+  const element = htmlEl('form', 'deck-paper-search');
   element.setAttribute('role', 'search');
   element.setAttribute('aria-label', UI.paper.searchLabel);
-  const label = document.createElement('label');
+  const label = htmlEl('label', '', UI.paper.search);
   label.htmlFor = 'deck-paper-query';
-  label.textContent = UI.paper.search;
   const input = document.createElement('input');
   input.type = 'search';
   input.id = 'deck-paper-query';
@@ -239,19 +217,16 @@ function searchForm(): SearchForm {
   input.enterKeyHint = 'search';
   input.setAttribute('aria-describedby', 'deck-paper-hits');
   const button = (text: string, name: string): HTMLButtonElement => {
-    const b = document.createElement('button');
+    const b = htmlEl('button', 'deck-paper-button deck-paper-step', text);
     b.type = 'button';
-    b.className = 'deck-paper-button deck-paper-step';
-    b.textContent = text;
     b.setAttribute('aria-label', name);
     b.title = name;
     return b;
   };
   const previous = button(UI.paper.previousKey, UI.paper.previousHit);
   const next = button(UI.paper.nextKey, UI.paper.nextHit);
-  const status = document.createElement('output');
+  const status = htmlEl('output', 'deck-paper-hits');
   status.id = 'deck-paper-hits';
-  status.className = 'deck-paper-hits';
   status.setAttribute('aria-live', 'polite');
   element.append(label, input, previous, next, status);
   return { element, input, previous, next, status };

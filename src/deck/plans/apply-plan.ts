@@ -1,4 +1,4 @@
-import { ALL_PLANS, ATTR, inPlan, type DeckManifest } from '../../shared/deck-model.ts';
+import { ALL_PLANS, allSlides, ATTR, inPlan, type DeckManifest } from '../../shared/deck-model.ts';
 import { readStored, writeStored, LECTURE_PLAN } from '../storage.ts';
 import { choosePlan, type ChosenPlan } from './choose-plan.ts';
 
@@ -29,7 +29,7 @@ export function rememberPlan(id: string): void {
 export function hideOutsidePlan(slides: HTMLElement, manifest: DeckManifest, plan: ChosenPlan): ActivePlan {
   const outside = new Map<string, HTMLElement>();
   if (plan.id === ALL_PLANS) return { ...plan, outside };
-  const planned = new Map(manifest.sections.flatMap((s) => s.slides).map((s) => [s.id, inPlan(s, plan.id)]));
+  const planned = new Map(allSlides(manifest).map((s) => [s.id, inPlan(s, plan.id)]));
   for (const group of slides.querySelectorAll<HTMLElement>(`:scope > section[${ATTR.section}]`)) {
     const inGroup = [...group.querySelectorAll<HTMLElement>(':scope > section[id]')];
     for (const slide of inGroup.filter((s) => planned.get(s.id) === false)) {

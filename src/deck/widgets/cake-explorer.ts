@@ -1,5 +1,6 @@
 import katex from 'katex';
-import { CHART_FONT_PX, htmlEl, linearScale, pathData, spreadLabels, svgEl, textWidth, widgetRoot, type Scale } from './chart.ts';
+import { htmlEl } from '../html-element.ts';
+import { CHART_FONT_PX, linearScale, pathData, spreadLabels, svgEl, textWidth, widgetRoot, type Scale } from './chart.ts';
 import {
   DEFAULT_SEED,
   gini,

@@ -1,3 +1,4 @@
+import { htmlEl } from '../html-element.ts';
 /**
  * Small helpers the widgets share to draw plain SVG charts: scales, ticks, paths, labels that do not
  * collide, and numbers written the Chinese way (万, 亿). No framework, no d3.
@@ -35,19 +36,6 @@ export function widgetRoot(className: string, host: Element): HTMLDivElement {
     if ((e.key === ' ' || e.key === 'Enter') && (e.target as Element).tagName === 'BUTTON') e.stopPropagation();
   });
   return root;
-}
-
-export function htmlEl<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text = '',
-  parent?: Element,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text) el.textContent = text;
-  parent?.appendChild(el);
-  return el;
 }
 
 /** Maps data values to pixels. */

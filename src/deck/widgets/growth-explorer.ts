@@ -1,8 +1,8 @@
 import katex from 'katex';
+import { htmlEl } from '../html-element.ts';
 import {
   CHART_FONT_PX,
   formatNumber,
-  htmlEl,
   widgetRoot,
   linearScale,
   logScale,

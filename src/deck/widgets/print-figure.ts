@@ -1,4 +1,4 @@
-import { htmlEl } from './chart.ts';
+import { htmlEl } from '../html-element.ts';
 
 /**
  * Whether the page exists to be printed: reveal.js's print view (`?print-pdf`, see mode.ts), the

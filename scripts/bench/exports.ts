@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 
-/** How long the slide PDF of the whole deck took. */
+/** How long an export of the whole deck took: the slide PDF, or one PNG per slide. */
 export interface PdfRun {
   /** `npm run pdf` (the project's exporter), or a plain `page.pdf()` of `?print-pdf` when there is none. */
   method: string;
@@ -15,30 +15,38 @@ export interface PdfRun {
   reportedPerSlide: number | null;
 }
 
-/** Whether the project has an `npm run pdf`. */
+/** Whether the project has an `npm run pdf` (and `npm run png`). */
 export function hasPdfScript(root: string): boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   return Boolean(pkg.scripts?.pdf);
 }
 
+/** What each export command writes and how its log line states the count and the rate. */
+const EXPORTS = {
+  pdf: { args: ['--only', 'slides'], line: /slides\.pdf: (\d+) pages.*?\(([\d.]+) s per slide\)/ },
+  png: { args: [], line: /png\/: (\d+) images.*?\(([\d.]+) s per slide\)/ },
+} as const;
+
 /**
- * `npm run pdf -- --url <served deck> --out <outDir> --only slides`, timed: the slide PDF of the
- * deck the bench serves (no build of its own, nothing written outside `outDir`).
+ * `npm run pdf -- --url <served deck> --out <outDir> --only slides` (the slide PDF) or
+ * `npm run png -- --url … --out <outDir>` (one image per slide), timed: the deck the bench serves,
+ * no build of its own, nothing written outside `outDir`.
  */
-export async function timedPdfExport(root: string, url: string, outDir: string, slides: number): Promise<PdfRun> {
+export async function timedExport(root: string, command: keyof typeof EXPORTS, url: string, outDir: string, slides: number): Promise<PdfRun> {
+  const { args, line: rate } = EXPORTS[command];
   const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn('npm', ['run', 'pdf', '--', '--url', url, '--out', outDir, '--only', 'slides'], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn('npm', ['run', command, '--', '--url', url, '--out', outDir, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`[bench] npm run pdf failed (${code}):\n${out}`))));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`[bench] npm run ${command} failed (${code}):\n${out}`))));
   });
   const seconds = (performance.now() - started) / 1000;
-  const line = /slides\.pdf: (\d+) pages.*?\(([\d.]+) s per slide\)/.exec(output);
+  const line = rate.exec(output);
   const pages = line ? Number(line[1]) : slides;
-  return { method: 'npm run pdf -- --url … --only slides', pages, seconds: round(seconds), secondsPerSlide: round(seconds / pages, 3), reportedPerSlide: line ? Number(line[2]) : null };
+  return { method: `npm run ${command} -- --url … ${args.join(' ')}`.trim(), pages, seconds: round(seconds), secondsPerSlide: round(seconds / pages, 3), reportedPerSlide: line ? Number(line[2]) : null };
 }
 
 /** The fallback: `?print-pdf` opened and printed with `page.pdf()`, timed from opening the page. */
