@@ -130,3 +130,27 @@ describe('Mermaid drawn the deck’s way', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('one drawing per diagram wherever the column is wide', () => {
+  for (const [name, path, media] of [
+    ['the study view on a 1280 px screen', '?view=scroll', 'screen'],
+    ['the study guide as it prints', 'notes.html', 'print'],
+  ] as const) {
+    it(`shows only the wide drawing of each diagram in ${name}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const wide = await context.newPage();
+      await wide.emulateMedia({ media });
+      await wide.goto(new URL(path, deckUrl()).href);
+      await wide.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+      const shown = await wide.evaluate(() =>
+        [...document.querySelectorAll('figure.deck-diagram')].map((f) => ({
+          drawings: [...f.querySelectorAll(':scope > svg')].filter((s) => s.checkVisibility()).map((s) => s.getAttribute('class') ?? ''),
+          narrow: f.querySelectorAll(':scope > svg.deck-diagram-narrow').length,
+        })),
+      );
+      await context.close();
+      expect(shown.filter((f) => f.narrow > 0).length, 'wide flowcharts with a phone drawing').toBeGreaterThan(3);
+      expect(shown.filter((f) => f.drawings.length !== 1 || f.drawings.some((c) => c.includes('deck-diagram-narrow')))).toEqual([]);
+    });
+  }
+});
