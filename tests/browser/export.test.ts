@@ -210,10 +210,10 @@ describe('npm run pdf: the slide PDF', () => {
 
   it('draws the overview diagram: its page is inked well beyond the title', () => {
     const n = ids.indexOf('overview') + 1;
-    const sectionStart = ids.indexOf(manifest.sections[1]!.slides[0]!.id) + 1;
     const diagram = inked(pdf('slides.pdf'), n, [0.05, 0.2, 0.95, 0.95]);
     expect(diagram).toBeGreaterThan(0.15);
-    expect(diagram).toBeGreaterThan(2 * inked(pdf('slides.pdf'), sectionStart, [0.05, 0.2, 0.95, 0.95]));
+    // Beside a slide of text only (a part's opener is no such slide: its question sits in a tinted box).
+    expect(diagram).toBeGreaterThan(2 * inked(pdf('slides.pdf'), ids.indexOf('abstract') + 1, [0.05, 0.2, 0.95, 0.95]));
   });
 
   it('keeps each slide’s own padding: nothing printed in the outer band of a page', () => {
