@@ -55,7 +55,8 @@ function drawnSlides(p: Page): Promise<Drawn[]> {
       const box = slide.getBoundingClientRect();
       const k = box.width / 1280;
       const y = (value: number): number => (value - box.top) / k;
-      const blocks = [...slide.children].filter((c) => !c.matches('aside.notes, .deck-opener-part, .deck-opener-track'));
+      // The notes, the opener's frame and the 原文 ¶ corner link lay out no content.
+      const blocks = [...slide.children].filter((c) => !c.matches('aside.notes, .deck-opener-part, .deck-opener-track, .deck-source'));
       const heading = blocks[0];
       const content = blocks.slice(1);
       const tags = content.map((c) => c.localName);

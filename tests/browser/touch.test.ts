@@ -133,7 +133,7 @@ describe('glossary terms and citations under a finger, 390×844', () => {
 });
 
 describe('the study view’s table of contents, 390×844', () => {
-  it('shows a disclosure arrow by 目录 and opens on a tap to the parts, with no blank gap before the first part', async () => {
+  it('shows a disclosure arrow by 目录 and opens on a tap to the parts, with no blank gap under it', async () => {
     const summary = page.locator('.deck-study-toc summary');
     const marker = await summary.evaluate((s) => {
       const before = getComputedStyle(s, '::before').content;
@@ -152,7 +152,8 @@ describe('the study view’s table of contents, 390×844', () => {
     await settled();
     const gap = await page.evaluate(() => {
       const toc = document.querySelector('.deck-study-toc')!.getBoundingClientRect();
-      const part = document.querySelector('main h2')!.getBoundingClientRect();
+      // What follows the contents (the paper's link, else the first part) stands close under them.
+      const part = document.querySelector('.deck-study-toc + *')!.getBoundingClientRect();
       const summaryBox = document.querySelector('.deck-study-toc summary')!.getBoundingClientRect();
       return { afterToc: part.top - toc.bottom, tocHeight: toc.height, summaryHeight: summaryBox.height };
     });

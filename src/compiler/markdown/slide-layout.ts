@@ -146,22 +146,29 @@ function label(block: { tokens: Token[] }, className: string): void {
   inline.children.unshift(open, text, close);
 }
 
-/** Sets each item's lead phrase (the words before its first full-width colon, if short) in bold. */
+/**
+ * Sets each item's lead phrase (the words before its first full-width colon, if short) in bold.
+ * The phrase may be a glossary term, already its own token (glossary.ts marks terms first).
+ */
 function leads(list: { tokens: Token[] }): void {
   for (const inline of list.tokens.filter((t) => t.type === 'inline' && t.level === 3)) {
-    const first = inline.children?.[0];
-    if (!inline.children || first?.type !== 'text') continue;
-    const at = first.content.indexOf(COLON);
-    if (at <= 0 || at > LEAD_MAX || /[\p{P}\s]/u.test(first.content.slice(0, at))) continue;
-    const TokenClass = tokenClass(first);
+    const children = inline.children ?? [];
+    const end = children.findIndex((c) => c.type !== 'deck_term' && (c.type !== 'text' || c.content.includes(COLON)));
+    const last = children[end];
+    if (!last || last.type !== 'text') continue;
+    const at = last.content.indexOf(COLON);
+    const lead = children.slice(0, end).map((c) => c.content).join('') + last.content.slice(0, at);
+    if (lead.length === 0 || lead.length > LEAD_MAX || /[\p{P}\s]/u.test(lead)) continue;
+    const TokenClass = tokenClass(last);
     const open = new TokenClass('strong_open', 'strong', 1);
     open.attrSet('class', 'deck-lead');
     open.markup = '**';
     const text = new TokenClass('text', '', 0);
-    text.content = first.content.slice(0, at + 1);
+    text.content = last.content.slice(0, at + 1);
     const close = new TokenClass('strong_close', 'strong', -1);
     close.markup = '**';
-    first.content = first.content.slice(at + 1);
-    inline.children.unshift(open, text, close);
+    last.content = last.content.slice(at + 1);
+    children.splice(end, 0, text, close);
+    children.unshift(open);
   }
 }
