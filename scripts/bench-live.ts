@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { connectLive, type LiveClient } from '../src/live/client.ts';
 import { loadDeck } from '../src/live/deck-file.ts';
-import { createStudentId, type LiveDeck, type LiveQuiz } from '../src/shared/live-protocol.ts';
+import { createStudentId, RATE_LIMIT, type LiveDeck, type LiveQuiz } from '../src/shared/live-protocol.ts';
 import { lecturer, until } from '../tests/live/helpers/clients.ts';
 import { DECK_FILE, fixtureDist } from '../tests/live/helpers/fixture-deck.ts';
 import { startServerProcess } from '../tests/live/helpers/processes.ts';
@@ -36,6 +36,12 @@ const MOVES = 50;
 const POLLS = 5;
 /** Moves before the measured ones, as a lecture's first minute: code paths compiled, buffers grown. */
 const WARMUP_MOVES = 5;
+/**
+ * The moves come at most this often: half the rate the server allows one client (a lecturer
+ * tapping → fast). Sent back to back, a quiet machine delivers them faster than the server's
+ * rate limit and the lecturer's own moves are refused.
+ */
+const MOVE_INTERVAL_MS = 2000 / RATE_LIMIT.perSecond;
 
 const log = (line: string): void => void process.stderr.write(`[bench:live] ${line}\n`);
 
@@ -92,10 +98,13 @@ async function main(): Promise<number> {
     const wallStart = performance.now();
     const follow: number[] = [];
     const polls: { quiz: LiveQuiz; expected: number[]; total: number; counts: number[]; acked: number; changed: number }[] = [];
+    let lastSent = 0;
     for (const [i, stop] of path.entries()) {
+      await new Promise((done) => setTimeout(done, Math.max(0, lastSent + MOVE_INTERVAL_MS - performance.now())));
       waitingFor = `${stop.slideId}/${stop.step}`;
       arrived = 0;
       const sent = performance.now();
+      lastSent = sent;
       const reply = await teacher.send('move', { slideId: stop.slideId, step: stop.step });
       if (!reply.ok) throw new Error(`move ${i + 1} refused: ${reply.message}`);
       await until(() => arrived === room.length, `move ${i + 1} to reach every student`, 30_000);

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_FILES } from './build.ts';
+import { copyProject } from './build.ts';
 
 /** How many slides each generated section holds (a section is one reveal.js stack, one study part). */
 const PER_SECTION = 100;
@@ -15,9 +15,7 @@ const PER_SECTION = 100;
  */
 export function bigDeckCopy(root: string, slides: number, factor = 10): { dir: string; slides: number } {
   const dir = mkdtempSync(join(tmpdir(), 'deck-bench-big-'));
-  for (const entry of PROJECT_FILES.filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules'))) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  copyProject(root, dir, { caches: true });
 
   const { items, notes } = deckText(join(root, 'slides'));
   const extra = slides * factor - slides;

@@ -49,8 +49,21 @@ export async function timedBuild(root: string, outDir: string): Promise<BuildRun
   return { seconds, diagramFallback: /left to the browser|no Chromium found/i.test(log), log: stderr.replace(/^npm warn .*\n?/gim, '').trim(), peakMB };
 }
 
-/** Files and folders of the project a build reads. */
-export const PROJECT_FILES = ['index.html', 'handout.html', 'notes.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'slides', 'assets', 'src'];
+/** Files and folders of the project a build reads, besides its pages (every top-level `.html`). */
+const BUILD_INPUTS = ['vite.config.ts', 'package.json', 'tsconfig.json', 'slides', 'assets', 'src'];
+
+/**
+ * Copies what a build reads into `to`, with node_modules linked name by name: all of it, or
+ * without its `.cache` (no diagram drawn, no font subset made yet, as on a fresh clone).
+ */
+export function copyProject(root: string, to: string, { caches }: { caches: boolean }): void {
+  const pages = readdirSync(root).filter((name) => name.endsWith('.html'));
+  for (const entry of [...pages, ...BUILD_INPUTS].filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(to, entry), { recursive: true });
+  mkdirSync(join(to, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules')).filter((n) => caches || n !== '.cache')) {
+    symlinkSync(join(root, 'node_modules', name), join(to, 'node_modules', name));
+  }
+}
 
 /**
  * The same build from a copy of the project whose node_modules has no `.cache`: no diagram
@@ -59,11 +72,7 @@ export const PROJECT_FILES = ['index.html', 'handout.html', 'notes.html', 'vite.
 export async function timedColdBuild(root: string, outDir: string): Promise<BuildRun> {
   const copy = mkdtempSync(join(tmpdir(), 'deck-bench-cold-'));
   try {
-    for (const entry of PROJECT_FILES.filter((e) => existsSync(join(root, e)))) cpSync(join(root, entry), join(copy, entry), { recursive: true });
-    mkdirSync(join(copy, 'node_modules'));
-    for (const name of readdirSync(join(root, 'node_modules')).filter((n) => n !== '.cache')) {
-      symlinkSync(join(root, 'node_modules', name), join(copy, 'node_modules', name));
-    }
+    copyProject(root, copy, { caches: false });
     return await timedBuild(copy, outDir);
   } finally {
     rmSync(copy, { recursive: true, force: true });

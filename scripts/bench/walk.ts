@@ -66,6 +66,8 @@ export async function networkQuiet(page: Page, quietMs = 1000, maxMs = 20_000): 
  * two frames and a pause after each, recording long tasks; then collects garbage and reads the
  * JS heap. What was transferred, from the first request to the end, is counted too. With
  * `throttling` ('cpu': the phone's 4× slower CPU), the walk runs under it from the start.
+ * Every slide of the deck (`?plan=all`), not only the default lecture plan's: the figures stay
+ * comparable with the deck's size.
  */
 export async function walkPresentation(browser: Browser, url: string, pauseMs = 120, throttling?: Throttling): Promise<WalkRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
@@ -80,7 +82,7 @@ export async function walkPresentation(browser: Browser, url: string, pauseMs = 
     });
     const transfer = await recordTransfer(page);
     if (throttling) await throttle(transfer.cdp, throttling);
-    await page.goto(url);
+    await page.goto(new URL('?plan=all', url).href);
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', undefined, { timeout: 120_000 });
     await networkQuiet(page, 4000);
 

@@ -150,7 +150,8 @@ interface YamlFile {
 function readYamlDocument(root: string, file: string, sink: ErrorSink): YamlFile | null {
   let text: string;
   try {
-    text = readFileSync(join(root, file), 'utf8');
+    // A byte-order mark is the editor's, not the author's (a YAML list after one does not parse).
+    text = readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, '');
   } catch {
     sink.add(file, 1, `${file} is missing`, 'Create it (see the README, "Authoring format").');
     return null;

@@ -32,6 +32,13 @@ export interface DeckPluginOptions {
    * no other page). @default 'page'
    */
   paperLinks?: PaperLinks;
+  /**
+   * What a build does with content errors: `'fail'` (every build people run), or `'show'`:
+   * print them (once, like `'fail'`) and build the pages as the dev server serves them, each
+   * refused piece shown as text where it was. For the tests of what a page does with bad or
+   * hostile content (tests/browser/injection.test.ts); never for a deck to publish. @default 'fail'
+   */
+  contentErrors?: 'fail' | 'show';
 }
 
 /** The page templates' placeholders, each replaced once per page. */
@@ -59,6 +66,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
   let server: ViteDevServer | undefined;
   let deck: Promise<CompiledDeck> | null = null;
   const paperLinks = options.paperLinks ?? 'page';
+  const showErrors = options.contentErrors === 'show';
 
   const compile = (): Promise<CompiledDeck> => {
     const compileOptions: CompileOptions = {
@@ -69,8 +77,8 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     deck ??= compileDeck(compileOptions).then(
       (d) => {
         for (const w of d.warnings) config.logger.warn(w);
-        // A build fails with the errors (buildStart); the dev server says them here, once per compile.
-        if (d.errors.length && server) config.logger.error(d.errors.map(formatContentError).join('\n'));
+        // A build fails with the errors (buildStart); the dev server, and a build that shows them, say them here, once per compile.
+        if (d.errors.length && (server || showErrors)) config.logger.error(d.errors.map(formatContentError).join('\n'));
         return d;
       },
       (e: unknown) => {
@@ -100,7 +108,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     async buildStart() {
       if (config.command !== 'build') return;
       const d = await compile();
-      if (d.errors.length) throw new DeckContentError(d.errors);
+      if (d.errors.length && !showErrors) throw new DeckContentError(d.errors);
       if (d.paper) config.logger.info(d.paper.summary);
     },
     configureServer(dev) {
@@ -127,7 +135,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
       order: 'pre',
       async handler(html) {
         const d = await compile();
-        if (d.errors.length && !server) return html; // buildStart has failed the build
+        if (d.errors.length && !server && !showErrors) return html; // buildStart has failed the build
         const { model } = d;
         return html
           .replace(PLACEHOLDERS.lang, () => `lang="${escapeHtml(model.meta.lang)}"`)
@@ -145,7 +153,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     },
   };
   return [
-    deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts, paperLinks }),
+    deckPagePlugin(compile, { split: options.splitSlides ?? !options.inlineFonts, paperLinks, showErrors }),
     slides,
     deckFontsPlugin(() => compile().then((d) => d.fonts), { inline: options.inlineFonts ?? false }),
     // paper.html, each paragraph linked to the slides that teach it.

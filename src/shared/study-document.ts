@@ -45,11 +45,15 @@ export function studyPart(manifest: DeckManifest, group: HTMLElement): HTMLEleme
   const part = doc.createElement('section');
   part.className = 'deck-study-section';
   part.setAttribute(ATTR.section, id);
-  const heading = doc.createElement('h2');
-  heading.id = `part-${id}`;
-  heading.textContent = manifest.sections.find((s) => s.id === id)?.title ?? '';
-  part.setAttribute('aria-labelledby', heading.id);
-  part.append(heading);
+  // A group that is no part of the paper (the slide that says the deck is not whole) has no heading of its own.
+  const title = manifest.sections.find((s) => s.id === id)?.title;
+  if (title) {
+    const heading = doc.createElement('h2');
+    heading.id = `part-${id}`;
+    heading.textContent = title;
+    part.setAttribute('aria-labelledby', heading.id);
+    part.append(heading);
+  }
   for (const slide of group.querySelectorAll<HTMLElement>(':scope > section[id]')) part.append(studySlide(slide));
   return part;
 }

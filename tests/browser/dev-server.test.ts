@@ -38,5 +38,22 @@ describe('npm start: the dev server with a content error', () => {
     expect(text).toContain('[deck] slides/90-broken.md:8 unknown citation [@99]');
     expect(await page.locator('section#title h1').count()).toBe(1);
     expect(await page.locator('section#broken .deck-error').count()).toBe(2);
+    await page.close();
+  });
+
+  it('says so, and keeps running, when slides/ disappears (an unhandled rejection would fail this run)', async () => {
+    rmSync(join(dir, 'slides'), { recursive: true, force: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const url = server.resolvedUrls!.local[0]!;
+    const overlayText = async (): Promise<string> => {
+      const response = await page.goto(url);
+      if (response?.status() !== 200) return `HTTP ${response?.status()}`;
+      const overlay = page.locator('vite-error-overlay');
+      await overlay.waitFor({ timeout: 10_000 }).catch(() => undefined);
+      return overlay.evaluate((el) => el.shadowRoot?.textContent ?? '').catch(() => '');
+    };
+    await expect.poll(overlayText, { timeout: 60_000, interval: 1000 }).toContain('[deck] slides/:1 the folder slides/ is missing');
+    expect((await fetch(new URL('handout.html', url))).status).toBe(200);
+    await page.close();
   });
 });

@@ -62,16 +62,27 @@ export async function drawDiagrams(diagrams: readonly DiagramSource[], options: 
       return;
     }
     const { graph, ...rest } = result;
+    const refused: string[] = [];
+    const refuse = (problem: string, fix: string): void => {
+      sink.add(d.file, d.line, problem, fix);
+      refused.push(problem);
+    };
     for (const node of graph?.callbacks ?? []) {
-      sink.add(d.file, d.line, `diagram node \`${node}\` calls a script (\`click … call\`)`, 'Link it to a slide instead: `click X href "#/slide-id"`.');
+      refuse(`diagram node \`${node}\` calls a script (\`click … call\`)`, 'Link it to a slide instead: `click X href "#/slide-id"`.');
     }
     for (const tag of (graph?.labelTags ?? []).filter((t) => !LABEL_TAGS.has(t))) {
-      sink.add(d.file, d.line, `a diagram label uses \`<${tag}>\``, `Labels may use only ${[...LABEL_TAGS].map((t) => `<${t}>`).join(' ')}: the deck loads nothing from elsewhere and runs no script.`);
+      refuse(`a diagram label uses \`<${tag}>\``, `Labels may use only ${[...LABEL_TAGS].map((t) => `<${t}>`).join(' ')}: the deck loads nothing from elsewhere and runs no script.`);
     }
     for (const node of graph?.nodes ?? []) {
       if (node.link === null) continue;
       if (node.link.startsWith('#/')) out.links.push({ target: node.link.slice(2), file: d.file, line: d.line });
-      else sink.add(d.file, d.line, `diagram node \`${node.id}\` links to \`${node.link}\``, 'A diagram may link only to a slide: `click X href "#/slide-id"`.');
+      else refuse(`diagram node \`${node.id}\` links to \`${node.link}\``, 'A diagram may link only to a slide: `click X href "#/slide-id"`.');
+    }
+    // A drawing with refused parts would still fetch or link where the label says (the dev
+    // server, a build that shows its errors): its source is shown as text instead, as refused HTML is.
+    if (refused.length) {
+      out.byId.set(d.id, { kind: 'error', message: refused.join('; '), line: null });
+      return;
     }
     for (const label of graph?.brokenLabels ?? []) {
       sink.add(d.file, d.line, `Mermaid breaks the diagram label “${label}” where the source does not (or leaves one character on a line)`, 'Break the label with <br/> where it should break, into lines of two characters or more.');

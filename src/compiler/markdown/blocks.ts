@@ -1,4 +1,4 @@
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { ATTR } from '../../shared/deck-model.ts';
 import { escapeHtml } from '../../shared/html.ts';
@@ -59,6 +59,38 @@ export function blocks(md: MarkdownIt): void {
         .join('\n');
       return `<ol class="deck-references">\n${items}\n</ol>\n`;
     },
+  });
+
+  // A block never closed runs to the end of the file (or of the list or quote it is in) and takes
+  // in everything there: say so at the block, unless a slide break or a notes marker inside it has.
+  md.core.ruler.push('deck_unclosed_blocks', (state) => {
+    const env = deckEnv(state.env);
+    if (!env.deck) return;
+    const lines = state.src.split('\n');
+    const open: Token[] = [];
+    const reported = new Set<Token>();
+    const nameOf = (t: Token): string => t.info.trim().split(/\s/)[0] ?? '';
+    for (const token of state.tokens) {
+      if (!token.type.startsWith('container_')) continue;
+      if (token.nesting === -1) open.pop();
+      if (token.nesting !== 1 || !token.map) continue;
+      // The first `:::` ends the outer block: a block inside one of the same marker means the outer was left open.
+      const outer = open.find((o) => o.markup === token.markup);
+      open.push(token);
+      if (outer) {
+        if (!reported.has(outer)) {
+          reported.add(outer);
+          env.deck.sink.add(env.file, fileLine(env, outer.map?.[0] ?? 0), `\`${outer.markup} ${nameOf(outer)}\` is not closed before \`${token.markup} ${nameOf(token)}\` at line ${fileLine(env, token.map[0])}`, `End the block with a line \`${outer.markup}\` (to put one block inside another, open the outer one with a longer marker, \`${outer.markup}:\`).`);
+        }
+        continue;
+      }
+      const [first, close] = token.map;
+      if (/^\s*:{3,}\s*$/.test(lines[close] ?? '')) continue;
+      const line = fileLine(env, first);
+      const name = nameOf(token);
+      if (env.deck.sink.errors.some((e) => e.file === env.file && e.line === line && e.problem.startsWith(`\`::: ${name}\` is not closed`))) continue;
+      env.deck.sink.add(env.file, line, `\`::: ${name}\` is not closed: it takes in everything after it`, 'End the block with a line `:::`.');
+    }
   });
 
   // A `:::` line that no block claimed is a typo or an unknown block: say so.

@@ -152,7 +152,11 @@ function checkAttributes(state: StateCore, env: RenderEnv): void {
         if (name.startsWith('data-deck-')) report(at, `attribute \`${name}\` is the deck's own`);
       }
       const href = t.type === 'link_open' ? String(t.attrGet('href') ?? '') : '';
-      if (href && !staysInDeck(href)) report(at, `link \`${href}\` leads out of the deck`);
+      if (href && !staysInDeck(href)) {
+        report(at, `link \`${href}\` leads out of the deck`);
+        // Where the page is still shown (the dev server), its text stays and leads nowhere.
+        t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'href');
+      }
     }
   }
 }

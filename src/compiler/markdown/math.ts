@@ -3,6 +3,8 @@ import katex from 'katex';
 import { escapeHtml } from '../../shared/html.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { deckEnv, fileLine, type RenderEnv } from './env.ts';
+import { SLIDE_BREAK } from './slide-breaks.ts';
+import { lineAtColumnZero, NOTE_MARKER } from './source-lines.ts';
 
 /**
  * `$…$` inline and `$$…$$` display math, rendered by KaTeX at build time (HTML + MathML).
@@ -38,6 +40,12 @@ export function math(md: MarkdownIt): void {
     else {
       if (rest.trim()) lines.push(rest);
       while (++line < endLine) {
+        // A slide break or a notes marker ends the slide's part: the formula was not closed in it.
+        const asWritten = lineAtColumnZero(state, line);
+        if (asWritten !== null && (asWritten === SLIDE_BREAK || NOTE_MARKER.test(asWritten))) {
+          line--;
+          break;
+        }
         const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
         if (text.trimEnd().endsWith('$$')) {
           const before = text.trimEnd().slice(0, -2);

@@ -1,10 +1,8 @@
 import type { MarkdownIt } from 'markdown-it';
 import { deckEnv, fileLine, type SlidePart } from './env.ts';
 import { ENDS } from './slide-breaks.ts';
-import { lineAtColumnZero, openContainer } from './source-lines.ts';
+import { lineAtColumnZero, NOTE_MARKER, openContainer } from './source-lines.ts';
 
-/** `Note:` (the slide's notes), `Note 2:` (the notes of its 2nd step), `Cue:` (for the lecturer only). */
-const MARKER = /^(?:Note(?: (\d+))?|(Cue)):[ \t]*/;
 
 /**
  * A line that starts with `Note:`, `Note N:` or `Cue:` starts that part of the slide, up to the
@@ -15,7 +13,7 @@ const MARKER = /^(?:Note(?: (\d+))?|(Cue)):[ \t]*/;
 export function noteMarkers(md: MarkdownIt): void {
   md.block.ruler.before('table', 'note_marker', (state, startLine, _endLine, silent) => {
     const text = lineAtColumnZero(state, startLine);
-    const m = text === null ? null : MARKER.exec(text);
+    const m = text === null ? null : NOTE_MARKER.exec(text);
     if (!m) return false;
     const container = state.level > 0 ? openContainer(state) : null;
     if (state.level > 0 && !container) return false;

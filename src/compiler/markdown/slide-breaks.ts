@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { deckEnv, fileLine } from './env.ts';
-import { lineAtColumnZero, openContainer } from './source-lines.ts';
+import { lineAtColumnZero, NOTE_MARKER, openContainer } from './source-lines.ts';
 
 /** The line that separates two slides of a file. */
 export const SLIDE_BREAK = '---';
@@ -36,6 +36,29 @@ export function slideBreaks(md: MarkdownIt): void {
   const lheading = md.block.ruler.__rules__.find((rule) => rule.name === 'lheading')?.fn;
   if (!lheading) throw new Error('markdown-it has no lheading rule');
   md.block.ruler.at('lheading', (state, startLine, endLine, silent) => lheading(state, startLine, nextBreak(state, startLine, endLine), silent));
+
+  // An HTML block (a comment `<!--` not closed, a `<div>` run on) would take the break and the
+  // slides after it, up to a `-->` or a blank line in another slide: it ends at the break or a notes
+  // marker, and the HTML policy reports what is left open.
+  const htmlBlock = md.block.ruler.__rules__.find((rule) => rule.name === 'html_block')?.fn;
+  if (!htmlBlock) throw new Error('markdown-it has no html_block rule');
+  md.block.ruler.at('html_block', (state, startLine, endLine, silent) => htmlBlock(state, startLine, nextStructureLine(state, startLine, endLine), silent));
+}
+
+const structureLines = new WeakMap<StateBlock, number[]>();
+
+/** The first line after `from` that is a slide break or a notes marker as written (or `end`). */
+function nextStructureLine(state: StateBlock, from: number, end: number): number {
+  let lines = structureLines.get(state);
+  if (!lines) {
+    lines = [];
+    for (let line = 0; line < state.lineMax; line++) {
+      const text = lineAtColumnZero(state, line);
+      if (text === SLIDE_BREAK || (text !== null && NOTE_MARKER.test(text))) lines.push(line);
+    }
+    structureLines.set(state, lines);
+  }
+  return Math.min(end, lines.find((l) => l > from) ?? end);
 }
 
 const breaks = new WeakMap<StateBlock, number[]>();

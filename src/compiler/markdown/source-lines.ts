@@ -6,6 +6,9 @@ import type { StateBlock } from 'markdown-it';
  * `Note:`, `Cue:`) count only where they start the line of the file itself.
  */
 
+/** `Note:` (the slide's notes), `Note 2:` (the notes of its 2nd step), `Cue:` (for the lecturer only), at the start of a line. */
+export const NOTE_MARKER = /^(?:Note(?: (\d+))?|(Cue)):[ \t]*/;
+
 /** The line's text from the start of the file's line, if its content starts there; null if it is indented or inside a quote. */
 export function lineAtColumnZero(state: StateBlock, line: number): string | null {
   const start = state.bMarks[line]! + state.tShift[line]!;

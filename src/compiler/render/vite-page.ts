@@ -43,14 +43,14 @@ const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
  *
  * Runs before `deck:slides` (which fills the title, the other placeholder and the manifest).
  */
-export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true, paperLinks = 'page' as PaperLinks } = {}): Plugin {
+export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = true, paperLinks = 'page' as PaperLinks, showErrors = false } = {}): Plugin {
   let config: ResolvedConfig;
   let rest: { fileName: string; html: string } | null = null;
 
   const shape = async (html: string): Promise<string> => {
     const d = await compile();
-    // A build with content errors fails in `deck:slides`; the dev server shows what compiled.
-    if (d.errors.length && config.command === 'build') return html;
+    // A build with content errors fails in `deck:slides` (unless it shows them); the dev server shows what compiled.
+    if (d.errors.length && config.command === 'build' && !showErrors) return html;
     const { sections, meta } = d.model;
     let page = d.diagramCss ? html.replace('</head>', () => `<style id="deck-diagram-styles">${d.diagramCss}</style>\n</head>`) : html;
     if (!page.includes(FIRST_ONLY)) return page;

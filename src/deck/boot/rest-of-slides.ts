@@ -4,6 +4,8 @@ import { UI } from '../../shared/ui-strings.ts';
 /** Tries of each address, and the pause before the second. */
 const TRIES = 2;
 const RETRY_MS = 400;
+/** The id of the slide that says the deck is not whole. */
+const ERROR_SLIDE_ID = 'deck-load-error';
 
 /**
  * The built index.html carries only the first slide; the others are in a static document of
@@ -12,8 +14,9 @@ const RETRY_MS = 400;
  * that document (it carries the link's id): a host that answers with another page (a
  * single-page-app rewrite, a login page) or fails is tried again, then at the document's `.txt`
  * copy, which no host rewrites; if all fail, the deck says so on a slide of its own, with how
- * to fix it, instead of silently showing one slide. Without the link (the dev server, the
- * one-file deck) every slide is in the page already.
+ * to fix it, instead of silently showing one slide: that slide comes first and the address
+ * points at it, so the presentation, the study view and the speaker view open on it. Without
+ * the link (the dev server, the one-file deck) every slide is in the page already.
  */
 export async function restOfSlides(): Promise<void> {
   const link = document.getElementById(REST_LINK_ID) as HTMLLinkElement | null;
@@ -38,8 +41,11 @@ export async function restOfSlides(): Promise<void> {
       return;
     }
   }
-  console.error(`[deck] the slides after the first could not be loaded: ${problems.join('; ')}`);
-  slides.append(errorSlide(problems));
+  const reasons = [...new Set(problems)];
+  console.error(`[deck] the slides after the first could not be loaded: ${reasons.join('; ')}`);
+  slides.prepend(errorSlide(reasons));
+  // The slide the address names is not there anyway; the reader must see why first.
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#/${ERROR_SLIDE_ID}`);
 }
 
 async function fetchText(address: string): Promise<string> {
@@ -66,9 +72,9 @@ async function merge(text: string, slides: Element): Promise<void> {
 /** A slide that says the deck is not whole, why, and what to do. */
 function errorSlide(problems: readonly string[]): HTMLElement {
   const group = document.createElement('section');
-  group.setAttribute(ATTR.section, 'deck-load-error');
+  group.setAttribute(ATTR.section, ERROR_SLIDE_ID);
   const slide = document.createElement('section');
-  slide.id = 'deck-load-error';
+  slide.id = ERROR_SLIDE_ID;
   slide.className = 'deck-load-error';
   slide.setAttribute('role', 'alert');
   const title = document.createElement('h2');

@@ -1,4 +1,4 @@
-import { cpSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,50 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
       `[deck] slides/50-character-not-in-font.md:8 character “𠮷” (U+20BB7) is not in the deck font. ${fix}`,
       `[deck] slides/50-character-not-in-font.md:12 character “힣” (U+D7A3) is not in the deck font. ${fix}`,
     ]);
+  });
+});
+
+/** The base deck changed by `prepare`; returns every error message (and the deck). */
+async function messagesIn(prepare: (root: string) => void, fonts = false) {
+  const root = mkdtempSync(join(tmpdir(), 'deck-fixture-'));
+  made.push(root);
+  cpSync(join(FIXTURES, 'base-deck'), root, { recursive: true });
+  prepare(root);
+  const deck = await compileDeck({ root, cacheDir: join(root, '.cache'), fontCacheDir: FONT_CACHE, fonts, diagrams: 'browser' });
+  return { messages: deck.errors.map(formatContentError), deck };
+}
+
+describe('the slides/ folder and its YAML files', () => {
+  it('a missing slides/ is one error per file it lacks, never a stack trace', async () => {
+    const { messages } = await messagesIn((root) => rmSync(join(root, 'slides'), { recursive: true }));
+    expect(messages).toEqual([
+      '[deck] slides/deck.yml:1 slides/deck.yml is missing. Create it (see the README, "Authoring format").',
+      '[deck] slides/references.yml:1 slides/references.yml is missing. Create it (see the README, "Authoring format").',
+      '[deck] slides/:1 the folder slides/ is missing. Create it with one Markdown file per section (see the README, "Authoring format").',
+    ]);
+  });
+
+  it('a slides/ without a section file is an error, not a deck of no slides', async () => {
+    const { messages } = await messagesIn((root) => {
+      for (const f of readdirSync(join(root, 'slides')).filter((n) => n.endsWith('.md'))) unlinkSync(join(root, 'slides', f));
+    });
+    expect(messages).toEqual(['[deck] slides/:1 slides/ has no section files. Add one `NN-name.md` file per section of the paper.']);
+  });
+
+  it('reads every file the same with a byte-order mark (an editor\u2019s), the YAML lists too', async () => {
+    const { messages, deck } = await messagesIn((root) => {
+      writeFileSync(join(root, 'slides/glossary.yml'), '- term: 正文\n  definition: 一页的主体。\n  teaching: true\n');
+      for (const f of readdirSync(join(root, 'slides'))) writeFileSync(join(root, 'slides', f), `\uFEFF${readFileSync(join(root, 'slides', f), 'utf8')}`);
+    });
+    expect(messages).toEqual([]);
+    expect(deck.model.meta.title).toBe('测试讲稿');
+    expect(deck.model.references.map((r) => r.n)).toEqual([1, 2]);
+    expect(deck.model.glossary.map((t) => t.term)).toEqual(['正文']);
+  });
+
+  it('a character the deck font cannot supply in deck.yml (its words are on the printed covers)', async () => {
+    const { messages } = await messagesIn((root) => writeFileSync(join(root, 'slides/deck.yml'), 'title: 测试讲稿\nsubtitle: 副标题 𠮷\n'), true);
+    expect(messages).toEqual([expect.stringMatching(/^\[deck\] slides\/deck\.yml:2 character “𠮷” \(U\+20BB7\) is not in the deck font\./)]);
   });
 });
 

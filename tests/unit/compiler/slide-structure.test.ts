@@ -41,6 +41,32 @@ describe('a section file, cut into slides and their notes on markdown-it\'s toke
     expect(errors).toEqual(['8 `::: teaching` is not closed before `Note:` at line 11']);
   });
 
+  it('reports a `:::` block never closed at the end of the file, at the block', () => {
+    expect(compile(`${FRONT}# 一\n\n::: teaching\n补充\n`).errors).toEqual(['8 `::: teaching` is not closed: it takes in everything after it']);
+    expect(compile(`${FRONT}# 一\n\n::: teaching\n补充\n:::\n`).errors).toEqual([]);
+  });
+
+  it('reports a `:::` block left open before another one starts (the first `:::` would close the outer one)', () => {
+    const { errors } = compile(`${FRONT}# 一\n\n::: quiz single\n第一题？\n\n::: quiz single\n第二题？\n\n- [x] 甲\n- [ ] 乙\n\n见 [此页](#/s)。\n:::\n`);
+    expect(errors).toEqual(['8 `::: quiz` is not closed before `::: quiz` at line 11']);
+  });
+
+  it('ends an HTML comment or block left open at the slide break: the next slide stays a slide, the comment is reported', () => {
+    const { slides, errors } = compile(`${FRONT}# 一\n\n<!-- 待办\n\n---\n\n## 二 {#two}\n\n正文 <!-- 注 -->\n`);
+    expect(errors).toEqual(['8 HTML comment `<!--` is not closed']);
+    expect(slides.map((s) => s.id)).toEqual(['s', 'two']);
+    expect(slides[1]!.body).toContain('<h2>二</h2>');
+  });
+
+  it('ends display math left open at the slide break or the notes, and reports it', () => {
+    const broken = compile(`${FRONT}# 一\n\n$$\nx^2\n\n---\n\n## 二 {#two}\n\n$$\ny\n$$\n`);
+    expect(broken.errors).toEqual(['8 display math `$$` is not closed']);
+    expect(broken.slides.map((s) => s.id)).toEqual(['s', 'two']);
+    const notes = compile(`${FRONT}# 一\n\n$$\nx^2\n\nNote:\n讲稿\n`);
+    expect(notes.errors).toEqual(['8 display math `$$` is not closed']);
+    expect(notes.slides[0]!.notes).toContain('讲稿');
+  });
+
   it('takes `---` right under a paragraph for a slide break, not a heading underline', () => {
     const { slides } = compile(`${FRONT}# 一\n\n最后一段\n---\n## 二 {#two}\n\n正文\n`);
     expect(slides.map((s) => s.id)).toEqual(['s', 'two']);
