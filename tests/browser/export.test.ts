@@ -10,6 +10,7 @@ import { pngSize } from '../../src/export/png-size.ts';
 import type { DeckManifest } from '../../src/shared/deck-model.ts';
 import { UI } from '../../src/shared/ui-strings.ts';
 import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
+import { pdfPageTexts } from './helpers/pdf-pages.ts';
 import { pdfStructureElements } from './helpers/pdf-structure.ts';
 
 /*
@@ -351,6 +352,25 @@ describe('npm run pdf: every PDF', () => {
   }
 
   for (const name of ['handout.pdf', 'notes.pdf']) {
+    it(`${name} prints the paper’s keywords in Chinese on its cover`, () => {
+      const cover = pdfPageTexts(pdf(name))[0]!.replace(/\s+/g, '');
+      expect(manifest.meta.keywords.length).toBe(4);
+      for (const keyword of manifest.meta.keywords) expect(cover).toContain(keyword);
+      expect(cover).not.toMatch(/%u[0-9A-F]{4}|\\u[0-9a-f]{4}|&#/i);
+    });
+
+    it(`${name}: every page holds more than its running head, its page number and a heading or an empty box`, () => {
+      const empty = pdfPageTexts(pdf(name)).flatMap((text, i) => {
+        const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+        // The running head (first line) and the page number (第 n 页 / 共 m 页) are the page's frame.
+        const body = lines.slice(1).filter((l) => !/^第 \d+ 页 \/ 共 \d+ 页$/.test(l));
+        // What is left but a slide's number and title, and a box's label, is the page's content.
+        const content = body.filter((l) => !/^\d+$/.test(l) && !manifest.sections.some((s) => s.slides.some((sl) => sl.title === l)) && !l.startsWith('教学补充') && !l.startsWith('讨论'));
+        return content.join('').replace(/\s+/g, '').length < 40 ? [`page ${i + 1}: ${body.join(' ').slice(0, 80)}`] : [];
+      });
+      expect(empty).toEqual([]);
+    });
+
     it(`${name} prints each diagram's description as its caption (paper has no 查看文字版)`, () => {
       const text = pdfText(pdf(name));
       const missing = manifest.diagrams.filter((d) => !d.description || !text.includes(UI.diagram.caption(d.title, d.description).replace(/\s+/g, '')));
