@@ -15,6 +15,7 @@ import type { FontFile } from './fonts/subset.ts';
 import type { MarkdownIt } from 'markdown-it';
 import type { DeckContext, GlossaryTerm } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
+import { applySlideLayouts } from './markdown/slide-layout.ts';
 import { inlineRuns, lookupText } from './markdown/quotations.ts';
 import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
@@ -86,6 +87,8 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const md = createMarkdown();
   const parsed = sectionFiles(root, slidesDir, sink).map((file) => parseSection(readFileSync(join(root, file), 'utf8'), file, md, deck));
   checkIds(parsed, sink);
+  // Before the font is subset: a layout sets some words bold.
+  const layouts = applySlideLayouts(parsed);
   if (paper) checkGlossaryQuotations(deck.glossary.terms, lookupText(paper), md, sink);
   for (const t of deck.glossary.terms.filter((term) => term.firstSlide === null)) {
     sink.add(GLOSSARY_FILE, t.line, `term 「${t.term}」 appears on no slide`, 'Use it in a slide (not only in a heading or the notes), or remove it from the glossary.');
@@ -108,7 +111,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     slideTitles: new Map(parsed.flatMap((p) => p.section.slides.map((s) => [s.id, s.title]))),
     drawings: drawings.byId,
   };
-  const sections = parsed.map((p, i) => renderSection(p, md, i === 0));
+  const sections = parsed.map((p, i) => renderSection(p, md, i === 0, layouts));
   if (deck.citations.length && !ids.has(REFERENCES_SLIDE_ID)) {
     sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
   }

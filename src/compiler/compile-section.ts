@@ -4,6 +4,7 @@ import type { CompiledSection, CompiledSlide } from './model.ts';
 import { placeOf, type DeckContext, type RenderEnv, type SlidePart } from './markdown/env.ts';
 import { SLIDE_MINUTES, slideKind } from './markdown/slide-minutes.ts';
 import type { ParsedSection } from './markdown/slide-structure.ts';
+import type { LayoutOfSlide } from './markdown/slide-layout.ts';
 
 /** A section file after parsing: its tokens (each with its place) and its structure. */
 export interface ParsedFile {
@@ -46,7 +47,7 @@ export function partTokens(parsed: ParsedFile, slide: number, part: SlidePart): 
  * `deck.rendering` must be set. `firstOfDeck` marks the file whose first slide opens the deck
  * (its first heading carries the first-paint mark, see shared/deck-model.ts FIRST_SLIDE_MARK).
  */
-export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = false): CompiledSection {
+export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = false, layouts: ReadonlyMap<string, LayoutOfSlide> = new Map()): CompiledSection {
   const planIds = parsed.env.deck.planIds;
   const { env, section, file } = parsed;
   const slides = section.slides.map((slide, i): CompiledSlide => {
@@ -63,6 +64,7 @@ export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = 
     if (firstOfDeck && i === 0) body.find((t) => t.type === 'heading_open')?.attrSet('elementtiming', FIRST_SLIDE_MARK);
     const notes = md.renderer.render(partTokens(parsed, i, 'notes'), md.options, env);
     const cue = md.renderer.render(partTokens(parsed, i, 'cue'), md.options, env);
+    const layout = layouts.get(slide.id);
     return {
       id: slide.id,
       title: slide.title,
@@ -72,8 +74,8 @@ export function renderSection(parsed: ParsedFile, md: MarkdownIt, firstOfDeck = 
       source: slide.options.source?.length ? slide.options.source : null,
       file,
       line: slide.line,
-      classes: slide.options.classes,
-      body: md.renderer.render(body, md.options, env),
+      classes: layout ? [`deck-layout-${layout.layout}`, ...slide.options.classes] : slide.options.classes,
+      body: `${layout?.before ?? ''}${md.renderer.render(body, md.options, env)}${layout?.after ?? ''}`,
       notes: notes || cue ? `<aside class="notes">${notes}${cue ? `<div class="deck-cue" ${ATTR.cue}>${cue}</div>` : ''}</aside>` : '',
     };
   });

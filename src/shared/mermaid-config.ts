@@ -31,5 +31,32 @@ export const MERMAID_CONFIG = {
     clusterBorder: '#6b7a90',
     edgeLabelBackground: '#ffffff',
   },
-  flowchart: { htmlLabels: false, useMaxWidth: false, padding: 12, nodeSpacing: 36, rankSpacing: 44, curve: 'basis' },
+  flowchart: {
+    htmlLabels: false,
+    useMaxWidth: false,
+    padding: 12,
+    nodeSpacing: 36,
+    rankSpacing: 44,
+    curve: 'basis',
+    // A subgraph's title gets room of its own above the first box (Mermaid's default is none: the box covered it).
+    subGraphTitleMargin: { top: 6, bottom: 14 },
+    // Labels break only where the source says (<br/>): Mermaid's own wrapping at 200 px left one
+    // character alone on a line (劳动者素质提升缓 / 慢). The build reports a label it still wraps.
+    wrappingWidth: 640,
+  },
+} as const;
+
+/**
+ * The phone's drawing of a wide flowchart (see src/compiler/diagrams/): on a 390 px screen the
+ * study view's column is 358 px, and a label (24 px in the drawing) must be drawn at 12 px or
+ * more, so a drawing wider than 716 px gets a second one for narrow screens: top to bottom
+ * instead of left to right, or with tighter spacing, whichever first fits.
+ */
+export const PHONE_DIAGRAM = {
+  /** The widest drawing a phone shows whole with its labels at 12 px or more. */
+  maxWidth: 716,
+  /** The study view shows the phone's drawing in a column narrower than this (CSS px; study.css). */
+  column: 720,
+  /** Tighter spacing, for a drawing that is still too wide top to bottom. */
+  compact: { nodeSpacing: 16, rankSpacing: 28, padding: 8 },
 } as const;

@@ -93,6 +93,8 @@ function studySlide(slide: HTMLElement): HTMLElement {
     el.classList.remove('fragment', 'visible', 'current-fragment');
     el.setAttribute(STEP_OF, String(i + 1));
   }
+  // A wide diagram's phone drawing comes out of its template; study.css shows it in a narrow column.
+  for (const narrow of slide.querySelectorAll<HTMLTemplateElement>('figure.deck-diagram > template.deck-diagram-narrow')) narrow.replaceWith(narrow.content);
   for (const table of slide.querySelectorAll('table')) {
     const box = doc.createElement('div');
     box.className = 'deck-scroll-x';

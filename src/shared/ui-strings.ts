@@ -141,6 +141,15 @@ const ZH_CN = {
     clear: '清除（C）',
     exit: '退出（D）',
   },
+  /** A section's opening slide (compiler/markdown/slide-layout.ts). */
+  opener: {
+    /** Above the heading of a numbered part (一、…). */
+    part: (numeral: string): string => `第${numeral}部分`,
+    /** Above the heading of the part before the numbered ones. */
+    lead: '本讲开篇',
+    /** The parts of the lecture at the slide's foot, this one marked. */
+    track: '本讲各部分',
+  },
   pacing: {
     onTime: '进度正常',
     ahead: (time: string): string => `提前 ${time}`,

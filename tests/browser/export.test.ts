@@ -10,6 +10,7 @@ import { pngSize } from '../../src/export/png-size.ts';
 import type { DeckManifest } from '../../src/shared/deck-model.ts';
 import { UI } from '../../src/shared/ui-strings.ts';
 import { deckUrl, launch, openDeck } from './helpers/deck-page.ts';
+import { pdfPageTexts } from './helpers/pdf-pages.ts';
 import { pdfStructureElements } from './helpers/pdf-structure.ts';
 
 /*
@@ -80,6 +81,8 @@ let quotes: { section: string; quote: string }[];
 /** A lecturer-only cue and the first words of a study note, from the built slides. */
 let cue: string;
 let note: string;
+/** The slides the handout prints alone on a page (too dense for three a page), as the page decides. */
+let alone: Set<string>;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'deck-export-'));
@@ -110,6 +113,9 @@ beforeAll(async () => {
       note: squash(firstNote?.textContent).slice(0, 30),
     };
   }));
+  await page.goto(new URL('handout.html', deckUrl()).href);
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  alone = new Set(await page.$$eval('.deck-sheet-alone section[id]', (els) => els.map((el) => el.id)));
   await page.context().close();
   ids = manifest.sections.flatMap((s) => s.slides.map((sl) => sl.id));
 
@@ -205,10 +211,10 @@ describe('npm run pdf: the slide PDF', () => {
 
   it('draws the overview diagram: its page is inked well beyond the title', () => {
     const n = ids.indexOf('overview') + 1;
-    const sectionStart = ids.indexOf(manifest.sections[1]!.slides[0]!.id) + 1;
     const diagram = inked(pdf('slides.pdf'), n, [0.05, 0.2, 0.95, 0.95]);
     expect(diagram).toBeGreaterThan(0.15);
-    expect(diagram).toBeGreaterThan(2 * inked(pdf('slides.pdf'), sectionStart, [0.05, 0.2, 0.95, 0.95]));
+    // Beside a slide of text only (a part's opener is no such slide: its question sits in a tinted box).
+    expect(diagram).toBeGreaterThan(2 * inked(pdf('slides.pdf'), ids.indexOf('abstract') + 1, [0.05, 0.2, 0.95, 0.95]));
   });
 
   it('keeps each slide’s own padding: nothing printed in the outer band of a page', () => {
@@ -228,7 +234,7 @@ describe('npm run pdf: the slide PDF', () => {
 });
 
 describe('npm run pdf: the A4 handout', () => {
-  const sheets = () => handoutSheets(manifest);
+  const sheets = () => handoutSheets(manifest, undefined, alone);
 
   it('is A4 portrait: a cover, then three slides a page, then worksheet and answers', () => {
     const info = pdfInfo(pdf('handout.pdf'));
@@ -346,6 +352,25 @@ describe('npm run pdf: every PDF', () => {
   }
 
   for (const name of ['handout.pdf', 'notes.pdf']) {
+    it(`${name} prints the paper’s keywords in Chinese on its cover`, () => {
+      const cover = pdfPageTexts(pdf(name))[0]!.replace(/\s+/g, '');
+      expect(manifest.meta.keywords.length).toBe(4);
+      for (const keyword of manifest.meta.keywords) expect(cover).toContain(keyword);
+      expect(cover).not.toMatch(/%u[0-9A-F]{4}|\\u[0-9a-f]{4}|&#/i);
+    });
+
+    it(`${name}: every page holds more than its running head, its page number and a heading or an empty box`, () => {
+      const empty = pdfPageTexts(pdf(name)).flatMap((text, i) => {
+        const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+        // The running head (first line) and the page number (第 n 页 / 共 m 页) are the page's frame.
+        const body = lines.slice(1).filter((l) => !/^第 \d+ 页 \/ 共 \d+ 页$/.test(l));
+        // What is left but a slide's number and title, and a box's label, is the page's content.
+        const content = body.filter((l) => !/^\d+$/.test(l) && !manifest.sections.some((s) => s.slides.some((sl) => sl.title === l)) && !l.startsWith('教学补充') && !l.startsWith('讨论'));
+        return content.join('').replace(/\s+/g, '').length < 40 ? [`page ${i + 1}: ${body.join(' ').slice(0, 80)}`] : [];
+      });
+      expect(empty).toEqual([]);
+    });
+
     it(`${name} prints each diagram's description as its caption (paper has no 查看文字版)`, () => {
       const text = pdfText(pdf(name));
       const missing = manifest.diagrams.filter((d) => !d.description || !text.includes(UI.diagram.caption(d.title, d.description).replace(/\s+/g, '')));

@@ -140,6 +140,60 @@ describe('lecture tools in the presentation', () => {
     await speaker.close();
   });
 
+  it('speaks the deck’s language in the speaker view: Chinese labels, the notes in the deck’s font, the next step of a step-by-step slide', async () => {
+    deck = await openDeck(browser, '#/logic-new-momentum');
+    const [speaker] = await Promise.all([deck.page.waitForEvent('popup'), deck.page.keyboard.press('s')]);
+    const notes = speaker.locator('.deck-speaker-notes');
+    await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain('幂数效应');
+    // Its own words (not the slides' previews, not the notes): Chinese, none of reveal.js's Upcoming, TIME, NOTES.
+    const chrome = await speaker.evaluate(() => {
+      const shown: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (el.closest('.deck-speaker-notes, script, style') || !el.checkVisibility() || !n.textContent!.trim()) continue;
+        shown.push(n.textContent!.trim());
+      }
+      return [...shown, ...[...document.querySelectorAll('[aria-label], [title]')].map((el) => el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '')];
+    });
+    expect(chrome.length).toBeGreaterThan(5);
+    // Each label is Chinese, or has no letters at all (a clock, a count); an acronym in a Chinese label is fine.
+    expect(chrome.filter((t) => /[A-Za-z]/.test(t) && !/\p{Script=Han}/u.test(t))).toEqual([]);
+    // The font the notes are drawn in, as Chromium reports it: the deck's, no fallback.
+    const cdp = await speaker.context().newCDPSession(speaker);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    // (The view may redraw its notes while asked: ask again.)
+    const notesFonts = async (): Promise<{ familyName: string }[]> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { root } = await cdp.send('DOM.getDocument');
+          const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.deck-speaker-notes p' });
+          return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+        } catch (e) {
+          if (attempt === 4) throw e;
+          await speaker.waitForTimeout(300);
+        }
+      }
+    };
+    const fonts = await notesFonts();
+    // (Chromium names a web font's face by its full name: DeckSansSC-400, and the first slide's subset.)
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !/^DeckSansSC-/.test(f.familyName)).map((f) => f.familyName)).toEqual([]);
+    // The next step: the same slide, one more item shown than on the current one.
+    const shownItems = async (selector: string): Promise<{ id: string; shown: number }> => {
+      const frame = (await speaker.$(selector))!;
+      const inner = (await frame.contentFrame())!;
+      return inner.evaluate(() => {
+        const slide = (window as unknown as RevealWindow).Reveal.getCurrentSlide();
+        return { id: slide.id, shown: slide.querySelectorAll('.fragment.visible').length };
+      });
+    };
+    await expect.poll(() => shownItems('.deck-speaker-next iframe'), { timeout: 15_000 }).toEqual({ id: 'logic-new-momentum', shown: 1 });
+    expect(await shownItems('.deck-speaker-current iframe')).toEqual({ id: 'logic-new-momentum', shown: 0 });
+    await speaker.close();
+  });
+
   it('logs no console error and sends nothing outside the origin', () => {
     expect(deck.consoleErrors).toEqual([]);
     expect(deck.foreignRequests).toEqual([]);

@@ -72,6 +72,8 @@ describe('text size at 1280×720', () => {
   });
 
   it(`sets the lecture controls around the slide (toolbar, slide number) at ${CONTROLS_MIN_PX} px or more`, async () => {
+    // The toolbar shows on a mouse move (it fades while the lecturer talks).
+    await page.mouse.move(640, 360);
     const sizes = [...(await drawnSizes(page, '.deck-toolbar')), ...(await drawnSizes(page, '.reveal .slide-number'))];
     expect(sizes.length).toBeGreaterThan(4);
     expect(sizes.filter((t) => t.px < CONTROLS_MIN_PX)).toEqual([]);

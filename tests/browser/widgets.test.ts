@@ -67,6 +67,42 @@ async function expectNoHorizontalOverflow(page: Page, tag: string, limit: number
   if (phone) expect(box.page).toBeLessThanOrEqual(limit);
 }
 
+/**
+ * Where a chart's legend panel covers the chart: points of a curve or of the shaded area's outline
+ * under the panel, or the panel lying on the area's fill (a notch cut out of it). Empty when the
+ * legend is clear of everything it explains.
+ */
+function legendOverlaps(page: Page, scope: string): Promise<string[]> {
+  return page.$$eval(`${scope} svg`, (svgs) =>
+    (svgs as SVGSVGElement[]).flatMap((svg) => {
+      const panel = svg.querySelector<SVGRectElement>('.ce-legend-panel');
+      if (!panel || !panel.checkVisibility()) return [];
+      const b = panel.getBBox();
+      const under = (x: number, y: number): boolean => x > b.x + 1 && x < b.x + b.width - 1 && y > b.y + 1 && y < b.y + b.height - 1;
+      const found: string[] = [];
+      for (const path of svg.querySelectorAll<SVGPathElement>('path[data-curve], path.ce-area')) {
+        const name = path.dataset.curve ?? 'area';
+        const length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 2) {
+          const pt = path.getPointAtLength(at);
+          if (under(pt.x, pt.y)) {
+            found.push(`${name} at ${Math.round(pt.x)},${Math.round(pt.y)}`);
+            break;
+          }
+        }
+        if (name !== 'area') continue;
+        const point = svg.createSVGPoint();
+        for (const [x, y] of [[b.x + b.width, b.y + b.height], [b.x + b.width / 2, b.y + b.height / 2], [b.x + b.width, b.y]]) {
+          point.x = x!;
+          point.y = y!;
+          if (path.isPointInFill(point)) found.push(`the area under the panel at ${Math.round(x!)},${Math.round(y!)}`);
+        }
+      }
+      return found;
+    }),
+  );
+}
+
 /** The smallest font size of any visible text in the widget, outside KaTeX (whose scripts are smaller). */
 const smallestText = (page: Page, tag: string): Promise<number> =>
   page.$eval(tag, (el) => {
@@ -223,6 +259,10 @@ describe('<cake-explorer> on the 分好“蛋糕” slide at 1280×720', () => {
     expect(await smallestText(page, tag)).toBeGreaterThanOrEqual(18);
   });
 
+  it('sets the Lorenz chart’s legend clear of the curves and the shaded area', async () => {
+    expect(await legendOverlaps(deck.page, live)).toEqual([]);
+  });
+
   it('moves the Lorenz curve and the Gini formula when the sharing slider moves by keyboard', async () => {
     const { page } = deck;
     const input = page.locator(`${live} input[id$="-share"]`);
@@ -298,6 +338,11 @@ describe('both widgets in the study view on a 390×844 phone', () => {
       expect(scrolling).toEqual([]);
     });
   }
+
+  it('sets the Lorenz chart’s legend clear of the curves and the shaded area on a phone', async () => {
+    await deck.page.locator('cake-explorer').scrollIntoViewIfNeeded();
+    expect(await legendOverlaps(deck.page, 'cake-explorer > .ce')).toEqual([]);
+  });
 
   it('logs no console error', () => {
     expect(deck.consoleErrors).toEqual([]);

@@ -84,7 +84,11 @@ export async function drawDiagrams(diagrams: readonly DiagramSource[], options: 
       out.byId.set(d.id, { kind: 'error', message: refused.join('; '), line: null });
       return;
     }
+    for (const label of graph?.brokenLabels ?? []) {
+      sink.add(d.file, d.line, `Mermaid breaks the diagram label “${label}” where the source does not (or leaves one character on a line)`, 'Break the label with <br/> where it should break, into lines of two characters or more.');
+    }
     if (rest.sheet) sheets.set(rest.sheet.className, rest.sheet.css);
+    if (rest.narrow?.sheet) sheets.set(rest.narrow.sheet.className, rest.narrow.sheet.css);
     out.byId.set(d.id, { ...rest, graph: graph ? { nodes: graph.nodes, groups: graph.groups, edges: graph.edges } : null });
   });
   out.css = [...sheets.values()].join('\n');

@@ -107,19 +107,35 @@ function moveStep(button: HTMLButtonElement): void {
   live.textContent = UI.quizFeedback.moved(li.querySelector('.deck-quiz-step')?.textContent ?? '', n);
 }
 
-/** The reader's scores per section, in every `::: scores` box. */
+/** The reader's scores per section, in every `::: scores` box (a print of it shows the table blank, to fill in). */
 function renderScores(manifest: DeckManifest): void {
   const boxes = document.querySelectorAll(`[${ATTR.scores}]`);
   if (boxes.length === 0) return;
-  const results = readStored(QUIZ_RESULTS);
+  const html = scoresTableHtml(manifest, readStored(QUIZ_RESULTS));
+  boxes.forEach((el) => (el.innerHTML = html));
+}
+
+/**
+ * The table of scores per section. With the reader's results, each cell shows them on screen
+ * and, in print, a blank line to fill in (a printed page cannot know what the reader answered);
+ * without (`null`: the printable pages), only the blank lines.
+ */
+export function scoresTableHtml(manifest: DeckManifest, results: Record<string, boolean> | null): string {
+  const blank = (total: number | null): string => `<span class="deck-score-blank"><span class="deck-score-line"></span>${total === null ? '' : `/${total}`}</span>`;
+  const cell = (live: string, total: number | null): string => (results ? `<span class="deck-score-live">${live}</span>${blank(total)}` : blank(total));
   const rows = manifest.sections.flatMap((s) => {
     const ids = manifest.quizzes.filter((q) => q.sectionId === s.id).map((q) => q.id);
     if (ids.length === 0) return [];
-    const answered = ids.filter((id) => id in results).length;
-    const right = ids.filter((id) => results[id] === true).length;
-    return [`<tr><th scope="row">${escapeHtml(s.title)}</th><td>${answered}/${ids.length}</td><td>${right}</td></tr>`];
+    const answered = results ? ids.filter((id) => id in results).length : 0;
+    const right = results ? ids.filter((id) => results[id] === true).length : 0;
+    return [`<tr><th scope="row">${escapeHtml(s.title)}</th><td>${cell(`${answered}/${ids.length}`, ids.length)}</td><td>${cell(String(right), null)}</td></tr>`];
   });
   const { part, answered, right } = UI.quizFeedback.scores;
-  const html = `<table class="deck-quiz-scores"><thead><tr><th scope="col">${part}</th><th scope="col">${answered}</th><th scope="col">${right}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  boxes.forEach((el) => (el.innerHTML = html));
+  return `<table class="deck-quiz-scores${results ? '' : ' deck-quiz-scores-blank'}"><thead><tr><th scope="col">${part}</th><th scope="col">${answered}</th><th scope="col">${right}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The printable pages' `::: scores` boxes: the table, blank, to fill in by hand. */
+export function blankScores(root: ParentNode, manifest: DeckManifest): void {
+  const html = scoresTableHtml(manifest, null);
+  root.querySelectorAll(`[${ATTR.scores}]`).forEach((el) => (el.innerHTML = html));
 }

@@ -28,15 +28,28 @@ const TOOLS: Tool[] = [
   { label: UI.toolbar.join, key: 'J', live: true },
 ];
 
+/** How long the bar stays after the last mouse move or touch (reveal.js hides its cursor after 5 s). */
+export const TOOLBAR_IDLE_MS = 2500;
+
 /**
  * The bar at the bottom of every slide: where you are in the section, the switch to the study
- * view, and buttons for the lecture tools (each sends the same command as its key).
+ * view, and buttons for the lecture tools (each sends the same command as its key). On a
+ * projector it is out of the room's sight while the lecturer talks: it fades once the mouse has
+ * been still (and no finger has touched the screen) for TOOLBAR_IDLE_MS, and comes back on the
+ * next move or touch, or while a control in it has the keyboard's focus (overlays.css).
  */
 export const toolbar: ToolFactory = ({ bus, manifest, plan, live }) => {
   const tools = TOOLS.filter((t) => !t.live || live === 'lecturer');
   const byKey = new Map(tools.map((t) => [t.key, t]));
   let bar: HTMLElement | null = null;
   let stop = (): void => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wake = (): void => {
+    bar?.classList.remove('deck-toolbar-idle');
+    clearTimeout(timer);
+    timer = setTimeout(() => bar?.classList.add('deck-toolbar-idle'), TOOLBAR_IDLE_MS);
+  };
+  const WAKE_EVENTS = ['pointermove', 'pointerdown', 'touchstart'] as const;
   return {
     id: 'deck-toolbar',
     init(deck) {
@@ -49,6 +62,8 @@ export const toolbar: ToolFactory = ({ bus, manifest, plan, live }) => {
     <a class="deck-toolbar-button deck-mode-switch-present" href="?view=scroll">${UI.toolbar.toStudy}</a>
     ${tools.map((t) => `<button type="button" class="deck-toolbar-button" data-deck-key="${t.key}" aria-keyshortcuts="${t.key === '?' ? 'Shift+?' : t.key}">${t.label}</button>`).join('')}`;
       deck.getRevealElement()?.append(shown);
+      for (const type of WAKE_EVENTS) document.addEventListener(type, wake, { passive: true });
+      wake();
       shown.addEventListener('click', (e) => {
         const button = (e.target as Element).closest<HTMLElement>('[data-deck-key]');
         if (!button) return;
@@ -66,6 +81,8 @@ export const toolbar: ToolFactory = ({ bus, manifest, plan, live }) => {
     },
     destroy() {
       stop();
+      clearTimeout(timer);
+      for (const type of WAKE_EVENTS) document.removeEventListener(type, wake);
       bar?.remove();
     },
   };

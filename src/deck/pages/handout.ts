@@ -5,14 +5,50 @@ import { unlinkSources } from '../paper/source-links.ts';
 import { readManifest } from '../read-manifest.ts';
 import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
-import { handoutSheets, type HandoutSheet } from './handout-layout.ts';
+import { FRAME_MM, handoutSheets, smallestTextPx, type HandoutSheet } from './handout-layout.ts';
 import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
+import { SLIDE_SIZE } from '../../shared/slide-size.ts';
+import { blankScores } from '../controllers/quiz.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { framedSlide } from './slide-frame.ts';
 import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';
 
-/** Ruled lines beside each slide, for the student's notes. */
+/** Ruled lines beside each slide, for the student's notes; under a slide alone on its page, what fills the page. */
 const NOTE_LINES = 8;
+const NOTE_LINES_ALONE = 15;
+
+/**
+ * Text a reader reads on a slide: not a label (a teaching box's, a question's kind, an opener's
+ * part number and labels), nor where a part stands, a question's buttons and how to use them,
+ * formulas, citations' superscripts and drawings.
+ */
+const READING = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4';
+const NOT_READING = 'svg, .katex, sup.deck-cite, aside.notes, figure.deck-diagram, .deck-diagram-text, growth-explorer, cake-explorer, button, .deck-teaching-label, .deck-quiz-kind, .deck-quiz-hint, .deck-opener-part, .deck-opener-label, .deck-opener-goals-label, .deck-opener-track, script, style';
+
+/** The size of a slide's smallest reading text, in its own CSS px (computed on the deck's 1280 px stage). */
+function smallestReadingPx(slide: Element): number {
+  let min = Number.POSITIVE_INFINITY;
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent?.trim() || !el || el.closest(NOT_READING) || !el.closest(READING)) continue;
+    // Hidden in the slide (a question's feedback); the deck's source itself is hidden on this page.
+    const hidden = el.closest('[hidden]');
+    if (hidden && slide.contains(hidden)) continue;
+    min = Math.min(min, Number.parseFloat(getComputedStyle(el).fontSize));
+  }
+  return min;
+}
+
+/** The slides whose text would print under HANDOUT_MIN_PT beside their lines: each gets a page of its own. */
+function denseSlides(manifest: DeckManifest, slides: HTMLElement): Set<string> {
+  const limit = smallestTextPx(FRAME_MM.beside, SLIDE_SIZE.width);
+  return new Set(allSlides(manifest).map((s) => s.id).filter((id) => {
+    const slide = slides.querySelector(`section[id="${CSS.escape(id)}"]`);
+    return slide !== null && smallestReadingPx(slide) < limit;
+  }));
+}
 
 /**
  * The A4 handout (`handout.html`): a cover, then three slides a page, each the real slide
@@ -33,7 +69,7 @@ async function boot(): Promise<void> {
   const cover = coverPage(manifest, UI.handout.kind, intro, slides.querySelector(`section[${ATTR.section}] > section[id]`), true);
   cover.append(contents(manifest));
   main.append(cover);
-  for (const sheet of handoutSheets(manifest)) main.append(sheetPage(sheet, manifest, slides));
+  for (const sheet of handoutSheets(manifest, undefined, denseSlides(manifest, slides))) main.append(sheetPage(sheet, manifest, slides));
   const practice = worksheetHtml(questions, manifest.sections) + answersHtml(questions);
   if (practice) main.insertAdjacentHTML('beforeend', practice);
   const ids = allSlides(manifest).map((s) => s.id);
@@ -42,6 +78,9 @@ async function boot(): Promise<void> {
   source.replaceWith(printBanner(UI.handout.title, { href: './notes.html', label: UI.studyGuide.link }), main);
   linkWithinPage(main);
   unlinkSources(main);
+  joinPunctuation(main);
+  blankScores(main, manifest);
+  breakHeadingsAtWords(main);
   fitToScreen(main.querySelector<HTMLElement>('.deck-cover') ?? main);
   registerWidgets();
   await finishPrintPage({ runningHeads: WORKSHEET_HEADS, blankPages: ['deck-cover'] });
@@ -75,7 +114,7 @@ function contents(manifest: DeckManifest): HTMLElement {
  */
 function sheetPage(sheet: HandoutSheet, manifest: DeckManifest, slides: HTMLElement): HTMLElement {
   const page = document.createElement('section');
-  page.className = 'deck-sheet';
+  page.className = sheet.alone ? 'deck-sheet deck-sheet-alone' : 'deck-sheet';
   page.dataset.deckSection = sheet.sectionId;
   const head = document.createElement('header');
   head.className = 'deck-sheet-head';
@@ -106,7 +145,7 @@ function sheetPage(sheet: HandoutSheet, manifest: DeckManifest, slides: HTMLElem
     const lines = document.createElement('div');
     lines.className = 'deck-sheet-lines';
     lines.setAttribute('aria-hidden', 'true');
-    lines.innerHTML = '<div></div>'.repeat(NOTE_LINES);
+    lines.innerHTML = '<div></div>'.repeat(sheet.alone ? NOTE_LINES_ALONE : NOTE_LINES);
     row.append(box, lines);
     page.append(row);
   }

@@ -8,6 +8,8 @@ import { registerWidgets } from '../widgets/index.ts';
 import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
 import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
+import { blankScores } from '../controllers/quiz.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { answersHtml, questionHtml, WORKSHEET_HEADS } from './worksheet.ts';
 
@@ -54,6 +56,9 @@ function boot(): Promise<void> | void {
 
   source.replaceWith(printBanner(UI.studyGuide.title, { href: './handout.html', label: UI.handout.link }), main);
   linkWithinPage(main);
+  joinPunctuation(main);
+  blankScores(main, manifest);
+  breakHeadingsAtWords(main);
   for (const a of main.querySelectorAll<HTMLAnchorElement>('.deck-study-toc a[href^="#"]')) {
     // Table-of-contents entries lead to the part's heading, which names it.
     const part = main.querySelector(`section.deck-study-section > article[id="${CSS.escape(a.hash.slice(1))}"]`)?.parentElement;

@@ -6,6 +6,7 @@ import { DeckBus } from '../bus.ts';
 import { popovers } from '../controllers/popovers.ts';
 import { quiz } from '../controllers/quiz.ts';
 import { resume } from '../controllers/resume.ts';
+import { typesetting } from '../controllers/typesetting.ts';
 import { urlForMode, type LiveRole } from '../mode.ts';
 import { EVERY_SLIDE } from '../plans/apply-plan.ts';
 import type { DeckTool, ToolContext } from '../tool.ts';
@@ -74,7 +75,7 @@ export async function startStudy(manifest: DeckManifest, live: LiveRole | null =
       if (target.matches('article')) show(id);
     }
   };
-  const tools: DeckTool[] = [resume(ctx), quiz(ctx), popovers(ctx)];
+  const tools: DeckTool[] = [typesetting(ctx), resume(ctx), quiz(ctx), popovers(ctx)];
   for (const tool of tools) void tool.init();
   window.addEventListener('hashchange', goToHash);
   goToHash();

@@ -314,18 +314,30 @@ function drawLorenz(svg: SVGSVGElement, width: number, height: number, d: Drawn)
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const font = CHART_FONT_PX;
   const left = 54;
-  const top = 32;
   const bottom = height - 62;
   // Room on the right for half of the last tick label, 100%.
   const rightRoom = 28;
+  const grown = growRound(d.incomes, roundOf(d.state));
+  const entries = [
+    ['equal', T.lorenz.equal],
+    ['start', T.lorenz.start(fixed3(gini(d.incomes)))],
+    ['after', T.lorenz.after(fixed3(gini(grown)))],
+  ] as const;
+  // The legend, on a plain panel (a stroke halo on the text would make Chromium embed that text
+  // as a Type 3 font in PDFs), each entry with its own dash pattern.
+  const legend = { width: 52 + Math.max(...entries.map(([, text]) => textWidth(text, font))), height: entries.length * (font + 8) + 4 };
+  // In the empty upper-left triangle, above the line of equality (every Lorenz curve is below it),
+  // when it fits there whole; else above the plot, so that it never covers a curve or the area.
+  const plotSide = (top: number): number => Math.max(80, Math.min(width - left - rightRoom, bottom - top));
+  const inside = 2 + legend.width + legend.height + 8 < plotSide(32);
+  const top = inside ? 32 : 32 + legend.height + 4;
   // Square plot where the figure allows it: a Lorenz curve is read against the diagonal.
-  const side = Math.max(80, Math.min(width - left - rightRoom, bottom - top));
+  const side = plotSide(top);
   const x = linearScale(0, 1, left, left + side, 4);
   const y = linearScale(0, 1, top + side, top, 4);
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   axes(svg, x, y, T.lorenz.xAxis, T.lorenz.yAxis, pct);
 
-  const grown = growRound(d.incomes, roundOf(d.state));
   const start = lorenz(d.incomes);
   const after = lorenz(grown);
   const line = (pts: { p: number; l: number }[]) => pts.map((pt) => [x(pt.p), y(pt.l)] as const);
@@ -335,21 +347,13 @@ function drawLorenz(svg: SVGSVGElement, width: number, height: number, d: Drawn)
   svgEl('path', { d: pathData(line(start)), class: 'ce-line ce-line-start', 'data-curve': 'start' }, svg);
   svgEl('path', { d: pathData(line(after)), class: 'ce-line ce-line-after', 'data-curve': 'after' }, svg);
 
-  // A legend in the empty upper-left triangle, each entry with its own dash pattern.
-  const legend = svgEl('g', { class: 'ce-legend' }, svg);
-  const entries = [
-    ['equal', T.lorenz.equal],
-    ['start', T.lorenz.start(fixed3(gini(d.incomes)))],
-    ['after', T.lorenz.after(fixed3(gini(grown)))],
-  ] as const;
-  // A plain panel behind the legend keeps it readable over the lines. (A stroke halo on the
-  // text would do it too, but makes Chromium embed that text as a Type 3 font in PDFs.)
-  const widest = Math.max(...entries.map(([, text]) => textWidth(text, font)));
-  svgEl('rect', { x: x(0) + 2, y: top + 10 - font / 2 - 6, width: 52 + widest, height: entries.length * (font + 8) + 4, class: 'ce-legend-panel' }, legend);
+  const group = svgEl('g', { class: 'ce-legend' }, svg);
+  const panelTop = inside ? top + 10 - font / 2 - 6 : 32 - font / 2 - 6 + 10;
+  svgEl('rect', { x: x(0) + 2, y: panelTop, width: legend.width, height: legend.height, class: 'ce-legend-panel' }, group);
   entries.forEach(([id, text], i) => {
-    const ly = top + 10 + i * (font + 8);
-    svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, legend);
-    svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}`, 'data-curve-label': id }, legend).textContent = text;
+    const ly = panelTop + font / 2 + 6 + i * (font + 8);
+    svgEl('line', { x1: x(0) + 8, x2: x(0) + 40, y1: ly, y2: ly, class: `ce-line ce-line-${id}` }, group);
+    svgEl('text', { x: x(0) + 46, y: ly, 'dominant-baseline': 'middle', class: `ce-label ce-label-${id}`, 'data-curve-label': id }, group).textContent = text;
   });
 
   return T.lorenz.label(HOUSEHOLDS, fixed3(gini(d.incomes)), fixed3(gini(grown)), pct(start[HOUSEHOLDS / 2]!.l), pct(after[HOUSEHOLDS / 2]!.l));

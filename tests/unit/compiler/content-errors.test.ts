@@ -45,6 +45,13 @@ describe('bad input fails with its place: `[deck] file:line problem. fix`', () =
     ]);
   });
 
+  it.runIf(findBrowser())('a diagram label that Mermaid breaks on its own, or that leaves one character on a line', async () => {
+    expect(await messagesWith('mermaid-label-broken.md')).toEqual([
+      expect.stringMatching(/^\[deck\] slides\/50-mermaid-label-broken\.md:8 Mermaid breaks the diagram label “新质生产力.+ \/ .+” where the source does not/),
+      expect.stringMatching(/^\[deck\] slides\/50-mermaid-label-broken\.md:8 Mermaid breaks the diagram label “中国式现代 \/ 化”/),
+    ]);
+  });
+
   it('an unknown citation number', async () => {
     expect(await messagesWith('unknown-citation.md')).toEqual([
       '[deck] slides/50-unknown-citation.md:8 unknown citation [@12]. The references are [1]–[2] in slides/references.yml.',

@@ -32,4 +32,17 @@ describe('cutting the deck into handout pages', () => {
     expect(sheets[3]!.slides.map((s) => s.number)).toEqual([8, 9, 10]);
     expect(sheets[4]!.sectionTitle).toBe('结语');
   });
+
+  it('gives a dense slide a page of its own, the slides around it keeping their order and section', () => {
+    const sheets = handoutSheets(MANIFEST, 3, new Set(['intro-2', 'logic-3']));
+    expect(sheets.map((s) => [s.slides.map((sl) => sl.id), s.alone, s.continued])).toEqual([
+      [['intro-1'], false, false],
+      [['intro-2'], true, true],
+      [['intro-3', 'intro-4', 'intro-5'], false, true],
+      [['intro-6', 'intro-7'], false, true],
+      [['logic-1', 'logic-2'], false, false],
+      [['logic-3'], true, true],
+      [['end-1'], false, false],
+    ]);
+  });
 });
