@@ -92,8 +92,9 @@ describe('slides for reading at a glance', () => {
         const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const el = node.parentElement!;
-          // A diagram is read as a figure, its text version only on demand; notes are not shown.
-          if (el.closest('aside.notes, svg, details.deck-diagram-text > :not(summary), .katex-mathml, style, script, [hidden]')) continue;
+          // A diagram is read as a figure, its text version only on demand; notes are not shown;
+          // a term's or a citation's tip shows only under the pointer (where the last test left it).
+          if (el.closest('aside.notes, svg, details.deck-diagram-text > :not(summary), .deck-term-tip, .deck-cite-tip, .katex-mathml, style, script, [hidden]')) continue;
           if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
           count += node.textContent!.match(/\p{Script=Han}/gu)?.length ?? 0;
         }
