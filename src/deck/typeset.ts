@@ -1,4 +1,5 @@
 import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from '../shared/cjk-punctuation.ts';
+import { htmlEl } from './html-element.ts';
 
 /**
  * Chinese line breaking where the platform's own rules (`line-break: strict`, set in the
@@ -43,8 +44,7 @@ export function joinPunctuation(root: ParentNode): void {
     if (!lead && !tail && !joined) continue;
     let span = joined;
     if (!span) {
-      span = document.createElement('span');
-      span.className = 'deck-nobreak';
+      span = htmlEl('span', 'deck-nobreak');
       atom.before(span);
     }
     span.append(...[lead, atom, tail].filter((n): n is Text | HTMLElement => n !== null));
@@ -67,17 +67,11 @@ function joinFormulaEnd(katex: HTMLElement): boolean {
   const n = leading(next.data, (ch) => CLOSING_PUNCTUATION.includes(ch));
   if (n === 0) return false;
   if (n < next.data.length) next.splitText(n);
-  const html = document.createElement('span');
-  html.className = 'katex-html';
+  const join = htmlEl('span', 'deck-nobreak', '', katex);
+  const html = htmlEl('span', 'katex-html', '', join);
   html.setAttribute('aria-hidden', 'true');
   html.append(last);
-  const tail = document.createElement('span');
-  tail.className = 'deck-katex-tail';
-  tail.append(next);
-  const join = document.createElement('span');
-  join.className = 'deck-nobreak';
-  join.append(html, tail);
-  katex.append(join);
+  htmlEl('span', 'deck-katex-tail', '', join).append(next);
   return true;
 }
 

@@ -1,3 +1,5 @@
+import { htmlEl } from '../html-element.ts';
+
 /**
  * Puts one compiled slide, the real DOM, on a 1280×720 stage that CSS scales into a 16:9 box
  * (`--deck-frame-width`, `--deck-frame-scale`): text stays text, diagrams stay vectors. Every
@@ -13,16 +15,10 @@ export function framedSlide(slide: HTMLElement, group: HTMLElement, headingLevel
 
   // The same nesting as in the deck (.reveal > .slides > section group > section slide), so
   // the theme's selectors apply unchanged.
+  const frame = htmlEl('div', 'deck-frame');
+  const slides = htmlEl('div', 'slides', '', htmlEl('div', 'reveal deck-frame-stage', '', frame));
   const wrapper = group.cloneNode(false) as HTMLElement;
   wrapper.append(slide);
-  const slides = document.createElement('div');
-  slides.className = 'slides';
   slides.append(wrapper);
-  const stage = document.createElement('div');
-  stage.className = 'reveal deck-frame-stage';
-  stage.append(slides);
-  const frame = document.createElement('div');
-  frame.className = 'deck-frame';
-  frame.append(stage);
   return frame;
 }
