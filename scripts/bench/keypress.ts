@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { spread, type Spread } from './stats.ts';
+import { throttle, type Throttling } from './throttle.ts';
 
 type RevealWindow = Window & { Reveal: import('reveal.js').RevealApi };
 
@@ -35,15 +36,16 @@ async function pressRight(page: Page): Promise<number[]> {
 }
 
 /**
- * Opens the presentation at `url` (1280×720, no throttling: what grows with the deck is what is
- * compared), waits until it is ready and quiet, and times STEPS presses of →; then destroys the
+ * Opens the presentation at `url` (1280×720; no throttling unless asked: what grows with the deck
+ * is what is compared), waits until it is ready and quiet, and times STEPS presses of →; then destroys the
  * deck's tools (`Reveal.destroy()`), starts reveal.js again on the same slides with no plugin,
  * and times the same presses: reveal.js's own per-move work, which no change of ours can remove.
  */
-export async function measureKeypress(browser: Browser, url: string): Promise<KeypressRun> {
+export async function measureKeypress(browser: Browser, url: string, throttling?: Throttling): Promise<KeypressRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
+    if (throttling) await throttle(await context.newCDPSession(page), throttling);
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', undefined, { timeout: 120_000 });
     await page.waitForTimeout(4000);

@@ -6,6 +6,7 @@ import { serveGzip } from './serve.ts';
 import { spread } from './stats.ts';
 import { describeThrottling } from './throttle.ts';
 import { walkPresentation, type WalkRun } from './walk.ts';
+import { measureKeypress, type KeypressRun } from './keypress.ts';
 
 /** The targets of the "fast on the student's phone" issue. */
 export const PHONE_TARGETS = {
@@ -34,6 +35,8 @@ export interface PhoneMeasured {
   slide: LoadRun[];
   slideLimit: LoadRun[];
   walks: WalkRun[];
+  /** → on the slower CPU, the deck and reveal.js alone on the same slides (reveal.js's own floor). */
+  keypress: KeypressRun | null;
   lighthouse: Record<string, LighthouseRun[]> | null;
 }
 
@@ -71,6 +74,8 @@ export async function measurePhoneFigures(browser: Browser, served: Served, runs
       log(`walk through every slide on the 4× slower CPU, run ${i + 1}/${Math.min(runs, 2)}…`);
       walks.push(await walkPresentation(browser, served.url, 120, 'cpu'));
     }
+    log('→ on the 4× slower CPU, the deck and then reveal.js alone on the same slides…');
+    const keypress = await measureKeypress(browser, `${served.url}?plan=all`, 'cpu').catch(() => null);
     let lh: Record<string, LighthouseRun[]> | null = null;
     if (lighthouse) {
       lh = { '?view=scroll': [], 'default page': [] };
@@ -85,7 +90,7 @@ export async function measurePhoneFigures(browser: Browser, served: Served, runs
         }
       }
     }
-    return { study, studyLimit, slide, slideLimit, walks, lighthouse: lh };
+    return { study, studyLimit, slide, slideLimit, walks, keypress, lighthouse: lh };
   } finally {
     await limitServer.close();
   }
@@ -134,7 +139,12 @@ export function phoneReport(m: PhoneMeasured): Record<string, unknown> {
       definition: 'as navigation (every step of every slide of the plan, Reveal.next()), on the 4× slower CPU (network not throttled)',
       steps: m.walks[0]?.steps,
       longestTaskMs: longest,
-      slowSteps: [...new Set(m.walks.flatMap((w) => w.longTasks.map((x) => `${x.slide} ${x.ms} ms`)))],
+      slowSteps: [...new Set(m.walks.flatMap((w) => w.longTasks.map((x) => `${x.slide} ${x.ms} ms`)))].slice(0, 20),
+      revealFloor: m.keypress && {
+        definition: 'one → (its handlers and the style and layout they leave), 40 presses from the first slide of ?plan=all on the 4× slower CPU: the deck, then reveal.js alone on the same slides (the deck’s tools destroyed, reveal.js started again without plugins)',
+        deckMs: m.keypress.deckMs,
+        revealOnlyMs: m.keypress.revealOnlyMs,
+      },
       target: `no task over ${t.throttledTaskMs} ms`,
       ok: longest.median <= t.throttledTaskMs,
     },

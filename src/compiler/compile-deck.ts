@@ -19,6 +19,7 @@ import { applySlideLayouts } from './markdown/slide-layout.ts';
 import { inlineRuns, lookupText } from './markdown/quotations.ts';
 import type { DeckMeta } from '../shared/deck-model.ts';
 import type { DeckModel } from './model.ts';
+import { typesetSections } from './render/typeset-slides.ts';
 import { coverageErrors, leftOutParagraphs, readLeftOut } from './paper/coverage.ts';
 import { addPaperText } from './paper/paper-fonts.ts';
 import { loadPaper, PAPER_FILE, type PaperDocument } from './paper/read-paper.ts';
@@ -111,7 +112,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     slideTitles: new Map(parsed.flatMap((p) => p.section.slides.map((s) => [s.id, s.title]))),
     drawings: drawings.byId,
   };
-  const sections = parsed.map((p, i) => renderSection(p, md, i === 0, layouts));
+  const sections = typesetSections(parsed.map((p, i) => renderSection(p, md, i === 0, layouts)));
   if (deck.citations.length && !ids.has(REFERENCES_SLIDE_ID)) {
     sink.add(`${slidesDir}/`, 1, `citations link to slide \`${REFERENCES_SLIDE_ID}\`, which does not exist`, 'Add a section whose id is `references` with a `::: references` block.');
   }

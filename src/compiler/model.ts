@@ -1,6 +1,7 @@
 import type { DeckManifest, DeckMeta, QuizInfo, SectionInfo, SlideInfo } from '../shared/deck-model.ts';
 import type { DiagramDrawing } from './diagrams/drawing.ts';
 import type { Citation, DiagramSource, GlossaryTerm, Reference } from './markdown/env.ts';
+import { headingWords } from '../shared/typeset.ts';
 
 /**
  * The deck model as the compiler makes it from slides/: everything the pages are rendered from.
@@ -48,6 +49,7 @@ export function manifestOf(model: DeckModel): DeckManifest {
       slides: s.slides.map((sl) => ({ id: sl.id, title: sl.title, minutes: sl.minutes, plans: sl.plans, steps: sl.steps, source: sl.source })),
     })),
     quizzes: model.quizzes,
+    titleWords: Object.fromEntries([model.meta.title, ...model.sections.map((s) => s.title)].map((t) => [t, headingWords(t)])),
     diagrams: model.diagrams.map((d) => ({
       id: d.id,
       slideId: d.slideId,

@@ -6,6 +6,7 @@ const EMPTY: DeckManifest = {
   sections: [],
   quizzes: [],
   diagrams: [],
+  titleWords: {},
 };
 
 /** The deck model's runtime part, embedded by the build as `#deck-manifest`. */

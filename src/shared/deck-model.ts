@@ -121,6 +121,8 @@ export interface DeckManifest {
   sections: SectionInfo[];
   quizzes: QuizInfo[];
   diagrams: DiagramInfo[];
+  /** The deck's and each section's title cut where a line may break (shared/typeset.ts), for the headings the pages make of them. */
+  titleWords: Record<string, string[]>;
 }
 
 /** The element that carries the manifest as JSON. */

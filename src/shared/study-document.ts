@@ -1,5 +1,6 @@
 import { ATTR, placeOf, type DeckManifest } from './deck-model.ts';
 import { escapeHtml } from './html.ts';
+import { setHeadingWords } from './typeset.ts';
 import { UI } from './ui-strings.ts';
 
 /*
@@ -28,9 +29,16 @@ export function studyDocument(manifest: DeckManifest, doc: Document): HTMLElemen
   const main = doc.createElement('main');
   main.id = 'deck-study';
   main.className = 'deck-study';
-  main.innerHTML = `<h1 class="deck-study-title">${escapeHtml(manifest.meta.title)}</h1>`;
-  main.append(tableOfContents(manifest, doc));
+  const title = doc.createElement('h1');
+  title.className = 'deck-study-title';
+  setHeadingWords(title, titleWords(manifest, manifest.meta.title));
+  main.append(title, tableOfContents(manifest, doc));
   return main;
+}
+
+/** A title as the build cut it where a line may break (the slides' own headings were broken at build time). */
+function titleWords(manifest: DeckManifest, title: string): readonly string[] {
+  return manifest.titleWords[title] ?? [title];
 }
 
 /** The slides' groups (one per part of the paper), in deck order. */
@@ -40,6 +48,13 @@ export function studyGroups(slides: HTMLElement): HTMLElement[] {
 
 /** One part of the reading document, made from one group of slides (whose nodes it takes). */
 export function studyPart(manifest: DeckManifest, group: HTMLElement): HTMLElement {
+  const part = studyPartFrame(manifest, group);
+  part.append(...partSlides(group).map(studySlide));
+  return part;
+}
+
+/** A part's frame: its `<section>` and heading, no slide yet (the study view adds them a few at a time). */
+export function studyPartFrame(manifest: DeckManifest, group: HTMLElement): HTMLElement {
   const doc = group.ownerDocument;
   const id = group.getAttribute(ATTR.section) ?? '';
   const part = doc.createElement('section');
@@ -50,12 +65,16 @@ export function studyPart(manifest: DeckManifest, group: HTMLElement): HTMLEleme
   if (title) {
     const heading = doc.createElement('h2');
     heading.id = `part-${id}`;
-    heading.textContent = title;
+    setHeadingWords(heading, titleWords(manifest, title));
     part.setAttribute('aria-labelledby', heading.id);
     part.append(heading);
   }
-  for (const slide of group.querySelectorAll<HTMLElement>(':scope > section[id]')) part.append(studySlide(slide));
   return part;
+}
+
+/** The slides of a group, in order. */
+export function partSlides(group: HTMLElement): HTMLElement[] {
+  return [...group.querySelectorAll<HTMLElement>(':scope > section[id]')];
 }
 
 /** The study view's header: where the reader is (`slideId`'s place), the switch to the slides, the progress bar. */
@@ -78,7 +97,8 @@ export function showPlace(header: HTMLElement, manifest: DeckManifest, slideId: 
   header.querySelector<HTMLElement>('.deck-study-bar')!.style.setProperty('--deck-progress', String(place.inDeck / place.deckSize));
 }
 
-function studySlide(slide: HTMLElement): HTMLElement {
+/** One slide as the reading document has it: an `<article>` with the slide's content, every step shown, and its notes. */
+export function studySlide(slide: HTMLElement): HTMLElement {
   const doc = slide.ownerDocument;
   const article = doc.createElement('article');
   article.id = slide.id;

@@ -123,6 +123,8 @@ describe('the study view on a 390×844 phone', () => {
     await form.getByRole('button', { name: '提交答案' }).click();
     expect(await form.locator('.deck-quiz-feedback').innerText()).toContain('回答正确');
     const row = study.page.locator('[data-deck-quiz-scores] tr', { hasText: quiz.sectionId === 'logic' ? '内在逻辑' : '' }).first();
+    // Read where the reader reads it: a slide far from the screen is not laid out (content-visibility).
+    await row.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toMatch(/1\/\d+ 1$/);
   });
 

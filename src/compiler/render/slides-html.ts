@@ -7,8 +7,8 @@ import type { CompiledSection, CompiledSlide } from '../model.ts';
 /**
  * Which slides a page carries: `all` of them; only the `first` (index.html, which paints it
  * before any script); or the `rest` (the document index.html fetches after the first paint:
- * the first group's other slides in a group of the same section, then every other group, each
- * group after a REST_GROUP_MARK line).
+ * the first group's other slides in a group of the same section, then every other group, in
+ * pieces of REST_PIECE_SLIDES slides, each piece a group of its section after a REST_GROUP_MARK line).
  */
 export type SlideSet = 'all' | 'first' | 'rest';
 
@@ -34,12 +34,19 @@ export function slidesHtml(sections: readonly CompiledSection[], set: SlideSet, 
     const shown = set === 'all' ? slides : set === 'first' ? slides.slice(0, s === 0 ? 1 : 0) : slides.filter((x) => !x.first);
     if (shown.length === 0) return '';
     const mark = present && s === 0 && set !== 'rest';
-    const inner = shown.map(({ slide, first }) => slideHtml(slide, mark && first, paperLinks)).join('\n');
-    const group = `<section${mark ? ' class="present"' : ''} ${ATTR.section}="${escapeHtml(section.id)}">\n${inner}\n</section>`;
-    return set === 'rest' ? `${REST_GROUP_MARK}\n${group}` : group;
+    const group = (part: typeof shown): string =>
+      `<section${mark ? ' class="present"' : ''} ${ATTR.section}="${escapeHtml(section.id)}">\n${part.map(({ slide, first }) => slideHtml(slide, mark && first, paperLinks)).join('\n')}\n</section>`;
+    if (set !== 'rest') return group(shown);
+    // The page parses the rest a piece at a time: a few slides each, so no piece is a long task on a phone.
+    const pieces: string[] = [];
+    for (let i = 0; i < shown.length; i += REST_PIECE_SLIDES) pieces.push(`${REST_GROUP_MARK}\n${group(shown.slice(i, i + REST_PIECE_SLIDES))}`);
+    return pieces.join('\n');
   });
   return groups.filter(Boolean).join('\n');
 }
+
+/** Slides per piece of the rest document (each piece a group of its section's; the page merges them). */
+export const REST_PIECE_SLIDES = 4;
 
 function slideHtml(slide: CompiledSlide, present: boolean, paperLinks: PaperLinks): string {
   const classes = present ? ['present', ...slide.classes] : slide.classes;

@@ -9,7 +9,7 @@ const ERROR_SLIDE_ID = 'deck-load-error';
 
 /**
  * The built index.html carries only the first slide; the others are in a static document of
- * their own (`<link rel="next" id="deck-rest">`), fetched now and merged in a group at a time
+ * their own (`<link rel="next" id="deck-rest">`), fetched now and merged in a piece (a few slides) at a time
  * (no long task): the first group's other slides into the first group. The response must be
  * that document (it carries the link's id): a host that answers with another page (a
  * single-page-app rewrite, a login page) or fails is tried again, then at the document's `.txt`

@@ -9,7 +9,7 @@ import { FRAME_MM, handoutSheets, smallestTextPx, type HandoutSheet } from './ha
 import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { SLIDE_SIZE } from '../../shared/slide-size.ts';
 import { blankScores } from '../controllers/quiz.ts';
-import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../../shared/typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { framedSlide } from './slide-frame.ts';
 import { answersHtml, WORKSHEET_HEADS, worksheetHtml } from './worksheet.ts';

@@ -9,7 +9,7 @@ import { coverPage } from './cover.ts';
 import { sectionPageName } from './page-rules.ts';
 import { diagramCaption, nameDiagramsForPrint } from './printed-diagrams.ts';
 import { blankScores } from '../controllers/quiz.ts';
-import { breakHeadingsAtWords, joinPunctuation } from '../typeset.ts';
+import { breakHeadingsAtWords, joinPunctuation } from '../../shared/typeset.ts';
 import { finishPrintPage, fitToScreen, linkWithinPage, numberSlideLinks, printBanner } from './print-page.ts';
 import { answersHtml, questionHtml, WORKSHEET_HEADS } from './worksheet.ts';
 

@@ -22,7 +22,6 @@ import { revealWords } from '../controllers/reveal-words.ts';
 import { slideEvents } from '../controllers/slide-events.ts';
 import { speakerLink } from '../controllers/speaker-link.ts';
 import { toolbar } from '../controllers/toolbar.ts';
-import { typesetting } from '../controllers/typesetting.ts';
 import { keysForDeck } from '../focused-control-keys.ts';
 import type { DeckMode, LiveRole } from '../mode.ts';
 import { EVERY_SLIDE, hideOutsidePlan, planForPage } from '../plans/apply-plan.ts';
@@ -34,9 +33,9 @@ export type PresentationMode = Exclude<DeckMode, 'study' | 'speaker'>;
 
 /** The tools of each mode, one concern each, as reveal.js plugins (initialised in this order). */
 const TOOLS: Record<PresentationMode, ToolFactory<{ id: string }>[]> = {
-  present: [diagrams, typesetting, keyBindings, revealAria, revealWords, toolbar, lectureChrome, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
-  print: [diagrams, typesetting, printView, penPrint, quiz],
-  preview: [diagrams, typesetting],
+  present: [diagrams, keyBindings, revealAria, revealWords, toolbar, lectureChrome, menu, help, laser, pen, speakerLink, slideEvents, resume, quiz, popovers, outOfPlan],
+  print: [diagrams, printView, penPrint, quiz],
+  preview: [diagrams],
 };
 
 /** A live lecture's part in the presentation: the page's role, and the live layer's tools (loaded apart). */

@@ -12,6 +12,7 @@ const MANIFEST: DeckManifest = {
   ],
   quizzes: [],
   diagrams: [],
+  titleWords: {},
 };
 
 describe('cutting the deck into handout pages', () => {

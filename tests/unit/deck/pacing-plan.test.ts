@@ -9,6 +9,7 @@ const manifest = (slides: [number, string[]][]): DeckManifest => ({
   sections: [{ id: 's', title: 's', short: 's', slides: slides.map(([minutes, plans], i) => ({ id: `s${i}`, title: '', minutes, plans, steps: 0, source: null })) }],
   quizzes: [],
   diagrams: [],
+  titleWords: {},
 });
 
 describe('the lecture plan the pacing line follows', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledSection, CompiledSlide } from '../../../../src/compiler/model.ts';
 import { restDocument, restFileName, restId } from '../../../../src/compiler/render/rest-document.ts';
-import { slidesHtml } from '../../../../src/compiler/render/slides-html.ts';
+import { REST_PIECE_SLIDES, slidesHtml } from '../../../../src/compiler/render/slides-html.ts';
 import { REST_GROUP_MARK, restMark } from '../../../../src/shared/deck-model.ts';
 
 const slide = (id: string, extra: Partial<CompiledSlide> = {}): CompiledSlide => ({ id, title: id, minutes: 1, plans: ['45'], steps: 0, source: null, file: 'slides/x.md', line: 1, classes: [], body: `<h2>${id}</h2>`, notes: '', ...extra });
@@ -32,6 +32,13 @@ describe('the slides as the pages carry them', () => {
     const rest = slidesHtml(DECK, 'rest');
     expect(rest.split(REST_GROUP_MARK).slice(1).map((g) => [...g.matchAll(/id="([^"]+)"/g)].map((m) => m[1]))).toEqual([['abstract'], ['logic']]);
     expect(rest).not.toContain('present');
+  });
+
+  it('cuts a long section of the rest document into pieces of a few slides, each a group of that section', () => {
+    const long = section('paths', Array.from({ length: 2 * REST_PIECE_SLIDES + 1 }, (_, i) => slide(`p${i}`)));
+    const pieces = slidesHtml([DECK[0]!, long], 'rest').split(REST_GROUP_MARK).slice(1);
+    expect(pieces.map((g) => [...g.matchAll(/id="([^"]+)"/g)].length)).toEqual([1, REST_PIECE_SLIDES, REST_PIECE_SLIDES, 1]);
+    expect(pieces.slice(1).every((g) => g.trim().startsWith('<section data-deck-section="paths">'))).toBe(true);
   });
 
   it('gives the rest document its language, a base back to the site\u2019s root, and a name from its content', () => {

@@ -1,5 +1,4 @@
-import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from '../shared/cjk-punctuation.ts';
-import { htmlEl } from './html-element.ts';
+import { CLOSING_PUNCTUATION, OPENING_PUNCTUATION } from './cjk-punctuation.ts';
 
 /**
  * Chinese line breaking where the platform's own rules (`line-break: strict`, set in the
@@ -8,6 +7,11 @@ import { htmlEl } from './html-element.ts';
  * after the opening punctuation before them (a line ending with “); and a citation marker may
  * be left alone at the start of a line. Each such box is joined, in a `span.deck-nobreak`, to
  * the punctuation that must stay with it (and a citation to the two characters before it).
+ *
+ * The build runs it on every slide (in happy-dom: compiler/render/typeset-slides.ts), so no page
+ * pays for it at run time; the printable pages run it again on what they make themselves
+ * (covers, worksheets). Hence no browser globals here: nodes are told apart by their type and
+ * made by their own document.
  */
 
 /** The boxes that join their neighbours: a term's wrapper, an inline formula, a citation. */
@@ -26,15 +30,15 @@ export function joinPunctuation(root: ParentNode): void {
     const before = atom.previousSibling;
     const after = atom.nextSibling;
     // Citations in a row ([5][6]) go in one join, with the characters before the first.
-    const joined = citation && atom.previousSibling instanceof HTMLElement && atom.previousSibling.matches('span.deck-nobreak') && atom.previousSibling.lastChild instanceof HTMLElement && atom.previousSibling.lastChild.matches('sup.deck-cite') ? atom.previousSibling : null;
+    const joined = citation && isElement(before) && before.matches('span.deck-nobreak') && isElement(before.lastChild) && before.lastChild.matches('sup.deck-cite') ? before : null;
     // Before: the opening punctuation that leads into it; for a citation, the character it follows.
     let lead: Text | null = null;
-    if (!joined && before instanceof Text) {
+    if (!joined && isText(before)) {
       const n = citation ? citedWords(before.data) : trailing(before.data, (ch) => OPENING_PUNCTUATION.includes(ch));
       if (n > 0) lead = before.splitText(before.data.length - n);
     }
     let tail: Text | null = null;
-    if (after instanceof Text) {
+    if (isText(after)) {
       const n = leading(after.data, (ch) => CLOSING_PUNCTUATION.includes(ch));
       if (n > 0) {
         tail = after;
@@ -44,7 +48,7 @@ export function joinPunctuation(root: ParentNode): void {
     if (!lead && !tail && !joined) continue;
     let span = joined;
     if (!span) {
-      span = htmlEl('span', 'deck-nobreak');
+      span = element(atom, 'span', 'deck-nobreak');
       atom.before(span);
     }
     span.append(...[lead, atom, tail].filter((n): n is Text | HTMLElement => n !== null));
@@ -63,15 +67,15 @@ const WHOLE_FORMULA_PIECES = 3;
 function joinFormulaEnd(katex: HTMLElement): boolean {
   const next = katex.nextSibling;
   const last = formulaPieces(katex).at(-1);
-  if (!last || !(next instanceof Text)) return false;
+  if (!last || !isText(next)) return false;
   const n = leading(next.data, (ch) => CLOSING_PUNCTUATION.includes(ch));
   if (n === 0) return false;
   if (n < next.data.length) next.splitText(n);
-  const join = htmlEl('span', 'deck-nobreak', '', katex);
-  const html = htmlEl('span', 'katex-html', '', join);
+  const join = katex.appendChild(element(katex, 'span', 'deck-nobreak'));
+  const html = join.appendChild(element(katex, 'span', 'katex-html'));
   html.setAttribute('aria-hidden', 'true');
   html.append(last);
-  htmlEl('span', 'deck-katex-tail', '', join).append(next);
+  join.appendChild(element(katex, 'span', 'deck-katex-tail')).append(next);
   return true;
 }
 
@@ -92,36 +96,76 @@ function citedWords(text: string): number {
 
 /**
  * Headings break between words, not inside one (新质生产力赋能共同富裕的 / 内在逻辑与推进路径, not
- * 共同富 / 裕): the browser's own Chinese word segmenter (`Intl.Segmenter`) finds the words, a
+ * 共同富 / 裕): the platform's Chinese word segmenter (`Intl.Segmenter`) finds the words, a
  * `<wbr>` marks each place a line may break, and `word-break: keep-all` (class `deck-words`)
  * allows no other between two characters. One-character words (的, 与, 力 …) stay with the word
  * before them, so a line never starts with one. Punctuation keeps its own rules. Safe to run twice.
  */
 export function breakHeadingsAtWords(root: ParentNode): void {
-  if (typeof Intl.Segmenter !== 'function') return;
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const heading of root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, .deck-opener-question')) {
     if (heading.classList.contains('deck-words') || heading.closest('svg')) continue;
-    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    const walker = heading.ownerDocument.createTreeWalker(heading, SHOW_TEXT);
     const texts: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
     for (const text of texts) {
-      const parts: (string | HTMLElement)[] = [];
-      let run = '';
-      let previous: Intl.SegmentData | null = null;
-      for (const segment of segmenter.segment(text.data)) {
-        if (previous?.isWordLike && segment.isWordLike && [...segment.segment].length > 1 && /\p{Script=Han}/u.test(segment.segment)) {
-          parts.push(run, document.createElement('wbr'));
-          run = '';
-        }
-        run += segment.segment;
-        previous = segment;
-      }
-      parts.push(run);
-      if (parts.length > 1) text.replaceWith(...parts);
+      const words = headingWords(text.data);
+      if (words.length > 1) text.replaceWith(...withBreaks(heading, words));
     }
     heading.classList.add('deck-words');
   }
+}
+
+/**
+ * A heading's text cut where a line may break (see breakHeadingsAtWords): the build gives the
+ * titles the pages make headings of at run time (DeckManifest.titleWords), so that no page needs
+ * the segmenter, whose dictionary takes a phone a while to load.
+ */
+export function headingWords(text: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return [text];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  let run = '';
+  let previous: Intl.SegmentData | null = null;
+  for (const segment of segmenter.segment(text)) {
+    if (previous?.isWordLike && segment.isWordLike && [...segment.segment].length > 1 && /\p{Script=Han}/u.test(segment.segment)) {
+      words.push(run);
+      run = '';
+    }
+    run += segment.segment;
+    previous = segment;
+  }
+  words.push(run);
+  return words;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Fills `heading` with `words`, a `<wbr>` between each two, and marks it broken at words. */
+export function setHeadingWords(heading: HTMLElement, words: readonly string[]): void {
+  heading.replaceChildren(...withBreaks(heading, words));
+  heading.classList.add('deck-words');
+}
+
+function withBreaks(near: Node, words: readonly string[]): (string | Node)[] {
+  return words.flatMap((w, i) => (i === 0 ? [w] : [near.ownerDocument!.createElement('wbr'), w]));
+}
+
+/** NodeFilter.SHOW_TEXT (a constant of the DOM standard; NodeFilter is a browser global). */
+const SHOW_TEXT = 0x4;
+
+function isText(node: Node | null): node is Text {
+  return node?.nodeType === 3;
+}
+
+function isElement(node: Node | null): node is HTMLElement {
+  return node?.nodeType === 1;
+}
+
+/** A new element of `near`'s document, with its class. */
+function element(near: Node, tag: string, className: string): HTMLElement {
+  const el = near.ownerDocument!.createElement(tag);
+  el.className = className;
+  return el;
 }
 
 /** How many UTF-16 units at the end of `text` are code points that pass `test` (at most `max` of them). */
