@@ -59,7 +59,8 @@ function interruptedExporter(args: string[], until: RegExp, signal: 'SIGINT' | '
     child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
     // A run that never ends (the fault this guards against) is stopped, and fails the test.
     const guard = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 150_000);
-    child.on('exit', (code, sig) => {
+    // 'close', not 'exit': the last of its output may still be in the pipes when it has exited.
+    child.on('close', (code, sig) => {
       clearTimeout(guard);
       resolve({ code, signal: sig, stdout, stderr });
     });
