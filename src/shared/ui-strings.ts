@@ -200,8 +200,11 @@ const ZH_CN = {
   quizFeedback: {
     choose: '请先选择答案。',
     right: '回答正确！',
-    partly: '还不完全对：请看下面的解析。',
-    wrong: '不对：请看下面的解析。',
+    partly: '还不完全对：正确答案已标出，请看下面的解析。',
+    wrong: '不对：正确答案已标出，请看下面的解析。',
+    wrongOrder: '不对：上面已按正确顺序排好，请看下面的解析。',
+    /** After each right option, once the answer is shown. */
+    rightLabel: '正确答案',
     moved: (step: string, n: number): string => `「${step}」移到第 ${n} 位`,
     scores: { part: '部分', answered: '已答', right: '答对' },
   },
@@ -513,7 +516,6 @@ const ZH_CN = {
       mistake: (order: string, n: number): string => `最常见的错误顺序：${order}（${n} 人）`,
       /** Between the steps of an order in the line above. */
       then: ' → ',
-      right: '正确答案',
       failed: '没有连上课堂：请稍后再试。',
     },
     join: {
