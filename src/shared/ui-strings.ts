@@ -31,6 +31,8 @@ const ZH_CN = {
     teaching: '教学补充',
     /** The link from a glossary entry to the slide where the term is first used. */
     seeSlide: (title: string): string => `见「${title}」`,
+    /** Above the glossary page's list: what its one mark means, and what an unmarked entry is. */
+    legend: '标（教学补充）的释义是本讲所加的解释；未加标注的释义引自论文或论文所引文献，并注明在论文中的位置。',
   },
   citation: {
     /** The accessible name of a citation marker. */
