@@ -141,7 +141,7 @@ describe('a screen reader’s way through the paper', () => {
     });
     expect(seen).toMatchObject({ lang: 'zh-CN', role: 'region', slideRole: 'group', english: [true, true] });
     expect(seen.name).toContain('新质生产力赋能共同富裕');
-    expect(seen.slideName).toMatch(/^第 \d+\/\d+ 页：.*强大动力$/);
+    expect(seen.slideName).toMatch(/^第\d+\/\d+页：.*强大动力$/);
     expect(seen.controls).toEqual(['上一页', '下一页', '本节上一页', '本节下一页']);
   });
 
