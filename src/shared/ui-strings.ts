@@ -204,7 +204,7 @@ const ZH_CN = {
     right: '回答正确！',
     partly: '还不完全对：正确答案已标出，请看下面的解析。',
     wrong: '不对：正确答案已标出，请看下面的解析。',
-    wrongOrder: '不对：上面已按正确顺序排好，请看下面的解析。',
+    wrongOrder: '不对：已按正确顺序排好，请看下面的解析。',
     /** After each right option, once the answer is shown. */
     rightLabel: '正确答案',
     moved: (step: string, n: number): string => `「${step}」移到第${n}位`,
