@@ -274,7 +274,7 @@ const ZH_CN = {
     citedBy: '引用处：',
     paragraph: (n: number): string => `第${n}段`,
     pilcrow: '¶',
-    noSuchParagraph: (count: number, n: number): string => `论文正文只有 ¶1–¶${count}，没有 ¶${n}。`,
+    noSuchParagraph: (count: number, n: number): string => `论文正文只有¶1–¶${count}，没有¶${n}。`,
     /** One paragraph, and a run of them (「¶12」, 「¶12–13」), as slides and notices name them. */
     one: (n: number): string => `¶${n}`,
     run: (from: number, to: number): string => `¶${from}–${to}`,

@@ -99,7 +99,7 @@ describe('the paper page (dist/paper.html)', () => {
   it('highlights the paragraphs the URL names and scrolls to the first: #p-12-13, then #p-30, then one it does not have', async () => {
     const { page } = await openPaper('paper.html#p-12-13');
     expect(await highlighted(page)).toEqual(['p-12', 'p-13']);
-    expect(await notice(page)).toBe('已标出 ¶12–13');
+    expect(await notice(page)).toBe('已标出¶12–13');
     const place = await page.evaluate(() => ({
       top: document.getElementById('p-12')!.getBoundingClientRect().top,
       bar: document.querySelector('.deck-paper-search')!.getBoundingClientRect().bottom,
@@ -116,7 +116,7 @@ describe('the paper page (dist/paper.html)', () => {
 
     await page.evaluate(() => (location.hash = '#p-99'));
     await page.waitForFunction(() => !document.querySelector('p.deck-paper-hl'));
-    expect(await notice(page)).toBe('论文正文只有 ¶1–¶45，没有 ¶99。');
+    expect(await notice(page)).toBe('论文正文只有¶1–¶45，没有¶99。');
   });
 
   it('keeps the highlight visible in forced colours (an outline, where backgrounds are dropped)', async () => {
