@@ -66,7 +66,7 @@ const PLAN_ID = /^[a-z0-9][a-z0-9-]*$/;
 function readPlans(value: unknown, lineAt: (path: (string | number)[]) => number, sink: ErrorSink): { plans: LecturePlan[]; planLines: Map<string, number> } {
   const planLines = new Map<string, number>();
   if (value === undefined) return { plans: [{ ...ONE_LECTURE }], planLines };
-  const fix = 'Write each plan as `- id: \'45\'`, `  title: 一课时（45 分钟）`, `  minutes: 45`.';
+  const fix = 'Write each plan as `- id: \'45\'`, `  title: 一课时（45分钟）`, `  minutes: 45`.';
   if (!Array.isArray(value) || value.length === 0) {
     sink.add(DECK_META_FILE, lineAt(['plans']), '`plans:` is not a list of lecture plans', fix);
     return { plans: [{ ...ONE_LECTURE }], planLines };

@@ -40,7 +40,7 @@ export interface DeckMeta {
 export interface LecturePlan {
   /** What `?plan=` and a slide's `plan=` say (lowercase letters, digits, -). */
   id: string;
-  /** As the menu and the speaker view offer it, e.g. 一课时（45 分钟）. */
+  /** As the menu and the speaker view offer it, e.g. 一课时（45分钟）. */
   title: string;
   minutes: number;
 }

@@ -78,7 +78,7 @@ export function runsText(ranges: readonly ParagraphRange[]): string {
   return ranges.map((r) => (r.from === r.to ? UI.paper.one(r.from) : UI.paper.run(r.from, r.to))).join(UI.paper.runSeparator);
 }
 
-/** A slide's link text: 「原文 ¶12–13」; beyond three runs, the first two and the count. */
+/** A slide's link text: 「原文¶12–13」; beyond three runs, the first two and the count. */
 export function sourceLinkText(ranges: readonly ParagraphRange[]): string {
   if (ranges.length <= 3) return UI.paper.sourceLink(runsText(ranges));
   const count = ranges.reduce((n, r) => n + r.to - r.from + 1, 0);

@@ -31,10 +31,12 @@ const ZH_CN = {
     teaching: '教学补充',
     /** The link from a glossary entry to the slide where the term is first used. */
     seeSlide: (title: string): string => `见「${title}」`,
+    /** Above the glossary page's list: what its one mark means, and what an unmarked entry is. */
+    legend: '标（教学补充）的释义是本讲所加的解释；未加标注的释义引自论文或论文所引文献，并注明在论文中的位置。',
   },
   citation: {
     /** The accessible name of a citation marker. */
-    label: (full: string): string => `参考文献 ${full}`,
+    label: (full: string): string => `参考文献${full}`,
     /** Between a reference and its page, in the full text of a citation. */
     pageSeparator: '，',
   },
@@ -58,7 +60,7 @@ const ZH_CN = {
   study: {
     /** Where the reader is: part, place in the part, place in the deck. */
     place: (section: string, inSection: number, sectionSize: number, inDeck: number, deckSize: number): string =>
-      `${section} ${inSection}/${sectionSize} · 全讲 ${inDeck}/${deckSize}`,
+      `${section} · ${inSection}/${sectionSize} · 全讲${inDeck}/${deckSize}`,
     toPresent: '演示模式',
     contents: '目录',
     notes: '讲解',
@@ -83,7 +85,7 @@ const ZH_CN = {
     /** Zoom takes the platform's modifier (see deck/zoom-key.ts): `Ctrl+单击`. */
     zoom: {
       keys: (modifier: string): string => `${modifier}+单击`,
-      does: (modifier: string): string => `放大所点之处（再次 ${modifier}+单击还原）`,
+      does: (modifier: string): string => `放大所点之处（再次${modifier}+单击还原）`,
     },
     /** Modifier keys as their keyboards name them. */
     modifiers: { ctrl: 'Ctrl', alt: 'Alt', option: 'Option' },
@@ -152,33 +154,33 @@ const ZH_CN = {
   },
   pacing: {
     onTime: '进度正常',
-    ahead: (time: string): string => `提前 ${time}`,
-    behind: (time: string): string => `落后 ${time}`,
+    ahead: (time: string): string => `提前${time}`,
+    behind: (time: string): string => `落后${time}`,
   },
   speaker: {
     label: '讲者视图',
     title: (deck: string): string => `讲者视图 · ${deck}`,
     clockLabel: '现在时间',
-    elapsed: (time: string): string => `已讲 ${time}`,
+    elapsed: (time: string): string => `已讲${time}`,
     restartClock: '重新计时',
     /** `::: timing` in a cue: the plan shown, section by section. */
-    timing: (plan: string, minutes: number): string => `「${plan}」各部分用时（共 ${minutes} 分钟）：`,
-    sectionTime: (section: string, minutes: string, slides: number): string => `${section}：约 ${minutes} 分钟（${slides} 页）`,
-    pacing: (slide: string, start: string, total: number, verdict: string): string => `本页约 ${slide} · 应在第 ${start} 讲到此页 · 全讲 ${total} 分钟 · ${verdict}`,
+    timing: (plan: string, minutes: number): string => `「${plan}」各部分用时（共${minutes}分钟）：`,
+    sectionTime: (section: string, minutes: string, slides: number): string => `${section}：约${minutes}分钟（${slides}页）`,
+    pacing: (slide: string, start: string, total: number, verdict: string): string => `本页约${slide} · 应在第${start}讲到此页 · 全讲${total}分钟 · ${verdict}`,
     current: '当前',
     next: '下一步',
     notes: '讲稿',
-    stepNotes: (step: number): string => `第 ${step} 步`,
+    stepNotes: (step: number): string => `第${step}步`,
     cue: '讲者提示',
     noNotes: '本页没有讲稿。',
     noPresentation: '讲者视图要从演示中按 S 打开。',
-    place: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页 · ${section} · ${title}`,
+    place: (n: number, total: number, section: string, title: string): string => `第${n}/${total}页 · ${section} · ${title}`,
     prev: '← 上一步',
     forward: '下一步 →',
   },
   resume: {
     label: '继续上次的位置',
-    lastRead: (n: number): string => `上次读到第 ${n} 页：`,
+    lastRead: (n: number): string => `上次读到第${n}页：`,
     resume: '继续上次的位置',
     restart: '从头开始',
   },
@@ -190,19 +192,22 @@ const ZH_CN = {
     skipToStudy: '阅读模式：全文按章节排列（适合屏幕阅读器）',
     deck: '幻灯片演示',
     slide: '幻灯片',
-    slideLabel: (n: number, total: number, title: string): string => `第 ${n}/${total} 页：${title}`,
+    slideLabel: (n: number, total: number, title: string): string => `第${n}/${total}页：${title}`,
     resumePresenting: '继续演示',
     /** reveal.js's box of `G` (a page number or a slide id) and its search box (Enter finds the next match). */
     jumpToSlide: '输入页码跳转',
     searchSlides: '搜索幻灯片，回车找下一处',
-    announce: (n: number, total: number, section: string, title: string): string => `第 ${n}/${total} 页，${section}：${title}`,
+    announce: (n: number, total: number, section: string, title: string): string => `第${n}/${total}页，${section}：${title}`,
   },
   quizFeedback: {
     choose: '请先选择答案。',
     right: '回答正确！',
-    partly: '还不完全对：请看下面的解析。',
-    wrong: '不对：请看下面的解析。',
-    moved: (step: string, n: number): string => `「${step}」移到第 ${n} 位`,
+    partly: '还不完全对：正确答案已标出，请看下面的解析。',
+    wrong: '不对：正确答案已标出，请看下面的解析。',
+    wrongOrder: '不对：已按正确顺序排好，请看下面的解析。',
+    /** After each right option, once the answer is shown. */
+    rightLabel: '正确答案',
+    moved: (step: string, n: number): string => `「${step}」移到第${n}位`,
     scores: { part: '部分', answered: '已答', right: '答对' },
   },
   storage: {
@@ -228,8 +233,8 @@ const ZH_CN = {
     banner: { press: '：按 ', mac: '（Mac：', macKey: '⌘', after: '）打印，或在打印对话框里选「另存为 PDF」。纸张 A4，纵向。' },
     print: '打印…',
     back: '返回幻灯片',
-    slideRef: (n: number): string => `（幻灯片 ${n}）`,
-    page: { before: '第 ', middle: ' 页 / 共 ', after: ' 页' },
+    slideRef: (n: number): string => `（幻灯片${n}）`,
+    page: { before: '第', middle: '页 / 共', after: '页' },
   },
   handout: {
     kind: '课堂讲义',
@@ -238,7 +243,7 @@ const ZH_CN = {
     intro: '每页三张幻灯片，右侧横线处记笔记。',
     introPractice: '最后是自测练习，答案与解析在最后一页。',
     contents: '内容',
-    slideRange: (first: number, last: number): string => (first === last ? `幻灯片 ${first}` : `幻灯片 ${first}–${last}`),
+    slideRange: (first: number, last: number): string => (first === last ? `幻灯片${first}` : `幻灯片${first}–${last}`),
     continued: (section: string): string => `${section}（续）`,
     running: (deck: string): string => `${deck} · 讲义`,
   },
@@ -252,7 +257,7 @@ const ZH_CN = {
     kinds: {
       single: { label: '单选题', how: '勾选一项' },
       multiple: { label: '多选题', how: '勾选所有正确项' },
-      order: { label: '排序题', how: '在方框里填写顺序 1、2、3……' },
+      order: { label: '排序题', how: '在方框里填写顺序1、2、3……' },
     },
     kindNote: (label: string, how: string): string => `（${label}，${how}）`,
     title: '自测练习',
@@ -267,19 +272,19 @@ const ZH_CN = {
   paper: {
     pageTitle: (paper: string): string => `${paper} · 论文原文`,
     citedBy: '引用处：',
-    paragraph: (n: number): string => `第 ${n} 段`,
+    paragraph: (n: number): string => `第${n}段`,
     pilcrow: '¶',
-    noSuchParagraph: (count: number, n: number): string => `论文正文只有 ¶1–¶${count}，没有 ¶${n}。`,
+    noSuchParagraph: (count: number, n: number): string => `论文正文只有¶1–¶${count}，没有¶${n}。`,
     /** One paragraph, and a run of them (「¶12」, 「¶12–13」), as slides and notices name them. */
     one: (n: number): string => `¶${n}`,
     run: (from: number, to: number): string => `¶${from}–${to}`,
     /** Between runs: 「¶3、¶5–7」. */
     runSeparator: '、',
-    highlighted: (runs: string): string => `已标出 ${runs}`,
-    /** A slide's link to the paragraphs it teaches: 「原文 ¶12–13」, 「原文 ¶3、¶5–7」. */
-    sourceLink: (runs: string): string => `原文 ${runs}`,
-    /** The same for more than three runs, counted: 「原文 ¶3、¶7 等 12 段」. */
-    sourceLinkMany: (runs: string, count: number): string => `原文 ${runs} 等 ${count} 段`,
+    highlighted: (runs: string): string => `已标出${runs}`,
+    /** A slide's link to the paragraphs it teaches: 「原文¶12–13」, 「原文¶3、¶5–7」. */
+    sourceLink: (runs: string): string => `原文${runs}`,
+    /** The same for more than three runs, counted: 「原文¶3、¶7等12段」. */
+    sourceLinkMany: (runs: string, count: number): string => `原文${runs}等${count}段`,
     /** The tooltip of that link. */
     sourceTitle: '在论文原文中查看本页讲解的段落',
     marks: { taught: '已讲解', 'left-out': '有意略过', untaught: '未讲解' },
@@ -288,7 +293,7 @@ const ZH_CN = {
     separator: '、',
     reason: (reason: string): string => `理由：${reason}`,
     coverage: (all: number, taught: number, leftOut: number, untaught: number): string =>
-      `讲解覆盖：正文 ${all} 段，已讲解 ${taught} 段，有意略过 ${leftOut} 段，未讲解 ${untaught} 段。`,
+      `讲解覆盖：正文${all}段，已讲解${taught}段，有意略过${leftOut}段，未讲解${untaught}段。`,
     back: '← 返回幻灯片',
     kind: '论文原文（按段编号 ¶1、¶2 …，可按 Ctrl+P 打印为 A4）',
     coverageButton: '讲解覆盖',
@@ -298,7 +303,7 @@ const ZH_CN = {
     nextHit: '下一处（Enter）',
     previousKey: '↑',
     nextKey: '↓',
-    hit: (k: number, n: number): string => `第 ${k} / ${n} 处`,
+    hit: (k: number, n: number): string => `第${k}/${n}处`,
     noHit: '没有找到',
   },
   /** The lecture plans (deck.yml `plans`): which the presentation shows, and the slides it leaves out. */
@@ -308,7 +313,7 @@ const ZH_CN = {
     oneLecture: '整堂课',
     /** `?plan=all`, in the choices. */
     all: '全部幻灯片（排练用）',
-    shown: (plan: string, slides: number): string => `本次演示：${plan}，共 ${slides} 页`,
+    shown: (plan: string, slides: number): string => `本次演示：${plan}，共${slides}页`,
     /** After `shown`, when no one chose it: deck.yml's default. */
     byDefault: '（默认）',
     change: '换用：',
@@ -345,10 +350,10 @@ const ZH_CN = {
     growth: {
       /** The preset buttons; `spoken` is what a screen reader says where the label uses symbols. */
       presets: {
-        rateRise: { label: '增速 5%→6%', spoken: '增长率从百分之 5 提高到百分之 6' },
-        powerVsExponential: { label: 't² 对 1.07^t', spoken: 't 的平方对 1.07 的 t 次方' },
-        sevenPercent: { label: '年增 7%' },
-        tenPercent: { label: '年增 10%' },
+        rateRise: { label: '增速5%→6%', spoken: '增长率从百分之5提高到百分之6' },
+        powerVsExponential: { label: 't² 对 1.07^t', spoken: 't 的平方对1.07的t次方' },
+        sevenPercent: { label: '年增7%' },
+        tenPercent: { label: '年增10%' },
       },
       presetGroup: '预设',
       logAxis: '对数纵轴',
@@ -356,22 +361,22 @@ const ZH_CN = {
       sliders: {
         horizon: {
           label: 't 年数',
-          text: (years: number): string => `${years} 年`,
-          valuetext: (years: number): string => `画到第 ${years} 年`,
+          text: (years: number): string => `${years}年`,
+          valuetext: (years: number): string => `画到第${years}年`,
         },
-        b: { label: 'b 年增量', valuetext: (b: string): string => `线性增长每年增加 ${b}` },
-        k: { label: 'k 幂指数', valuetext: (k: number): string => `幂函数的指数 k 等于 ${k}` },
-        r: { label: 'r 增长率', valuetext: (rate: string): string => `复利每年增长 ${rate}` },
-        baseRate: { label: 'r 原增速', valuetext: (rate: string): string => `原来每年增长 ${rate}` },
+        b: { label: 'b 年增量', valuetext: (b: string): string => `线性增长每年增加${b}` },
+        k: { label: 'k 幂指数', valuetext: (k: number): string => `幂函数的指数 k 等于${k}` },
+        r: { label: 'r 增长率', valuetext: (rate: string): string => `复利每年增长${rate}` },
+        baseRate: { label: 'r 原增速', valuetext: (rate: string): string => `原来每年增长${rate}` },
         rise: {
           label: '增速提高',
-          valuetext: (points: number, rate: string): string => `增长率提高 ${points} 个百分点，到每年 ${rate}`,
+          valuetext: (points: number, rate: string): string => `增长率提高${points}个百分点，到每年${rate}`,
         },
       },
       /** The curves' names: in the chart's direct labels and the formula table. */
       curves: { linear: '线性', power: '幂函数', compound: '复利', base: '原增速', faster: '提速后', gap: '差距' },
       /** The formula table's heads. */
-      table: { curve: '曲线', formula: '公式', valueAt: (t: number): string => `t = ${t} 时` },
+      table: { curve: '曲线', formula: '公式', valueAt: (t: number): string => `t = ${t}时` },
       /** KaTeX lines under the table. */
       tex: {
         higher: (faster: string, base: string, years: number, percent: string): string =>
@@ -380,15 +385,15 @@ const ZH_CN = {
       },
       /** The live result under the chart, one sentence. `power` is the exponent as a superscript. */
       summary: {
-        why: (power: string, factor: string): string => `幂函数每年只乘以 (1+1/t)${power}，这个倍数越来越接近 1；复利每年都乘以 ${factor}。`,
+        why: (power: string, factor: string): string => `幂函数每年只乘以 (1+1/t)${power}，这个倍数越来越接近1；复利每年都乘以${factor}。`,
         noGrowth: '没有增长时，复利追不上幂函数。',
-        always: (start: string, power: string): string => `复利从第 1 年起一直高于幂函数：起点 ${start} 足够大，t${power} 追不上。`,
+        always: (start: string, power: string): string => `复利从第1年起一直高于幂函数：起点${start}足够大，t${power}追不上。`,
         beyond: (year: number, horizon: number, why: string): string =>
-          `第 ${year} 年起，复利超过幂函数（在 ${horizon} 年之外，拉长年数即可看到）：${why}`,
-        crosses: (year: number, why: string): string => `第 ${year} 年起，复利超过幂函数并始终领先：${why}`,
+          `第${year}年起，复利超过幂函数（在${horizon}年之外，拉长年数即可看到）：${why}`,
+        crosses: (year: number, why: string): string => `第${year}年起，复利超过幂函数并始终领先：${why}`,
         rates: (horizon: number, faster: string, base: string, higher: string, gap: string, doublingBefore: string, doublingAfter: string): string =>
-          `第 ${horizon} 年，${faster} 比 ${base} 高出 ${higher}，差距 ${gap}；` +
-          `差距每年增长超过 ${faster}，比两条曲线都快；翻一番从 ${doublingBefore} 年缩短到 ${doublingAfter} 年。`,
+          `第${horizon}年，${faster}比${base}高出${higher}，差距${gap}；` +
+          `差距每年增长超过${faster}，比两条曲线都快；翻一番从${doublingBefore}年缩短到${doublingAfter}年。`,
       },
       /** The chart: axis titles, labels in the plot, and its accessible description. */
       figure: {
@@ -396,26 +401,26 @@ const ZH_CN = {
         yAxis: 'y',
         yAxisLog: 'y（对数刻度，每格 ×10）',
         /** The gap at the horizon, in the plot: whole where it fits, else short. */
-        gap: (horizon: number, gap: string, higher: string): string => `第 ${horizon} 年差距 ${gap}，高出 ${higher}`,
-        gapShort: (gap: string): string => `差距 ${gap}`,
-        crossing: (year: number): string => `第 ${year} 年起复利领先`,
+        gap: (horizon: number, gap: string, higher: string): string => `第${horizon}年差距${gap}，高出${higher}`,
+        gapShort: (gap: string): string => `差距${gap}`,
+        crossing: (year: number): string => `第${year}年起复利领先`,
         /** Added to the description when the y axis is logarithmic. */
         logNote: '，纵轴为对数刻度',
         rates: (horizon: number, logNote: string, base: string, baseEnd: string, faster: string, fasterEnd: string, gap: string, higher: string): string =>
-          `两种增长率的折线图，t 从 0 到 ${horizon} 年${logNote}：` +
-          `每年 ${base} 增长到 ${baseEnd}，每年 ${faster} 增长到 ${fasterEnd}，差距 ${gap}，高出 ${higher}`,
+          `两种增长率的折线图，t 从0到${horizon}年${logNote}：` +
+          `每年${base}增长到${baseEnd}，每年${faster}增长到${fasterEnd}，差距${gap}，高出${higher}`,
         kinds: (horizon: number, logNote: string, ends: string, crossing: string): string =>
-          `三种增长的折线图，t 从 0 到 ${horizon} 年${logNote}：${ends}${crossing}`,
+          `三种增长的折线图，t 从0到${horizon}年${logNote}：${ends}${crossing}`,
         /** One curve's end in the `kinds` description, joined by `endSeparator`. */
-        end: (name: string, end: string): string => `${name}增长到 ${end}`,
+        end: (name: string, end: string): string => `${name}增长到${end}`,
         endSeparator: '，',
-        kindsCrossing: (year: number): string => `；第 ${year} 年起复利超过幂函数`,
+        kindsCrossing: (year: number): string => `；第${year}年起复利超过幂函数`,
       },
       /** The static figure that stands for the widget in print. */
       print: {
         rates: (start: string, base: string, faster: string, horizon: number): string =>
-          `图：同一起点 ${start} 分别按每年 ${base} 和 ${faster} 增长，${horizon} 年间的两条路径，阴影为两者的差距（默认设置）。`,
-        kinds: (horizon: number): string => `图：线性、幂函数与复利三种增长，t 从 0 到 ${horizon} 年（默认设置）。`,
+          `图：同一起点${start}分别按每年${base}和${faster}增长，${horizon}年间的两条路径，阴影为两者的差距（默认设置）。`,
+        kinds: (horizon: number): string => `图：线性、幂函数与复利三种增长，t 从0到${horizon}年（默认设置）。`,
         onScreen: '在屏幕上这是互动图：可拖动滑块、切换预设，比较不同的增长。',
       },
     },
@@ -426,16 +431,16 @@ const ZH_CN = {
       },
       rulesLabel: '分享规则',
       sliders: {
-        growth: { label: '做大蛋糕：每轮增长', valuetext: (percent: string): string => `每轮蛋糕增长 ${percent}` },
-        share: { label: '分好蛋糕：拿出增量的', valuetext: (percent: string): string => `拿出增量的 ${percent} 分享` },
+        growth: { label: '做大蛋糕：每轮增长', valuetext: (percent: string): string => `每轮蛋糕增长${percent}` },
+        share: { label: '分好蛋糕：拿出增量的', valuetext: (percent: string): string => `拿出增量的${percent}分享` },
       },
-      replay: (rounds: number): string => `逐轮播放 ${rounds} 轮`,
+      replay: (rounds: number): string => `逐轮播放${rounds}轮`,
       /** The Gini coefficient before and after one round, as KaTeX. */
       giniTex: (before: string, after: string): string => `G:\\ ${before} \\to ${after}\\ \\text{（一轮后）}`,
       summary: (before: string, after: string, rounds: number, matthew: string, share: string, rule: string, explain: string, shared: string): string =>
-        `一轮后基尼系数 ${before} → ${after}。${rounds} 轮后：增量只按已有收入（加上运气）分配，` +
-        `差距逐轮累积（马太效应），基尼系数 ${matthew}；拿出增量的 ${share}${rule}` +
-        `（${explain}），基尼系数 ${shared}。`,
+        `一轮后基尼系数${before} → ${after}。${rounds}轮后：增量只按已有收入（加上运气）分配，` +
+        `差距逐轮累积（马太效应），基尼系数${matthew}；拿出增量的${share}${rule}` +
+        `（${explain}），基尼系数${shared}。`,
       lorenz: {
         xAxis: '家庭（从最穷起）',
         yAxis: '收入累计占比',
@@ -443,8 +448,8 @@ const ZH_CN = {
         start: (gini: string): string => `起点 G=${gini}`,
         after: (gini: string): string => `一轮后 G=${gini}`,
         label: (households: number, start: string, after: string, poorestBefore: string, poorestAfter: string): string =>
-          `洛伦兹曲线：${households} 户家庭，起点基尼系数 ${start}，` +
-          `一轮后 ${after}；最穷的一半家庭的收入占比从 ${poorestBefore} 变为 ${poorestAfter}`,
+          `洛伦兹曲线：${households}户家庭，起点基尼系数${start}，` +
+          `一轮后${after}；最穷的一半家庭的收入占比从${poorestBefore}变为${poorestAfter}`,
       },
       run: {
         xAxis: '轮次',
@@ -452,14 +457,14 @@ const ZH_CN = {
         matthew: '马太',
         shared: '分享',
         label: (rounds: number, from: string, to: string, share: string, shared: string): string =>
-          `基尼系数随轮次变化的折线图，共 ${rounds} 轮：只按已有收入分（马太效应）从 ${from} 到 ` +
-          `${to}；拿出增量的 ${share}分享，到 ${shared}`,
+          `基尼系数随轮次变化的折线图，共${rounds}轮：只按已有收入分（马太效应）从${from}到` +
+          `${to}；拿出增量的${share}分享，到${shared}`,
       },
       /** The static figure that stands for the widget in print. */
       print: {
         caption: (households: number, growth: string, share: string, rule: string, rounds: number): string =>
-          `图：${households} 户家庭，每轮增长 ${growth}，拿出增量的 ${share}${rule}：` +
-          `一轮后的洛伦兹曲线（左）与 ${rounds} 轮间基尼系数的变化（右）（默认设置）。`,
+          `图：${households}户家庭，每轮增长${growth}，拿出增量的${share}${rule}：` +
+          `一轮后的洛伦兹曲线（左）与${rounds}轮间基尼系数的变化（右）（默认设置）。`,
         onScreen: '在屏幕上这是互动图：可调节增长与分享、切换分享规则、逐轮播放。',
         /** The two charts' descriptions, as one. */
         label: (lorenz: string, run: string): string => `${lorenz}。${run}`,
@@ -483,7 +488,7 @@ const ZH_CN = {
       freeNow: '自由浏览中',
       back: '回到老师这里',
       /** While the student browses alone: where the lecturer is. */
-      freeAt: (n: number): string => `自由浏览中 · 老师在第 ${n} 页`,
+      freeAt: (n: number): string => `自由浏览中 · 老师在第${n}页`,
     },
     /** A question on a student's page. */
     answer: {
@@ -506,14 +511,13 @@ const ZH_CN = {
       close: '结束投票',
       reveal: '公布答案',
       status: { idle: '尚未投票', open: '投票中', closed: '投票已结束', revealed: '已公布答案' },
-      answered: (n: number): string => `${n} 人作答`,
-      count: (n: number, percent: number): string => `${n} 人 · ${percent}%`,
-      inPlace: (n: number, percent: number): string => `${n} 人放对 · ${percent}%`,
-      allRight: (n: number, percent: number): string => `全部答对 ${n} 人（${percent}%）`,
-      mistake: (order: string, n: number): string => `最常见的错误顺序：${order}（${n} 人）`,
+      answered: (n: number): string => `${n}人作答`,
+      count: (n: number, percent: number): string => `${n}人 · ${percent}%`,
+      inPlace: (n: number, percent: number): string => `${n}人放对 · ${percent}%`,
+      allRight: (n: number, percent: number): string => `全部答对${n}人（${percent}%）`,
+      mistake: (order: string, n: number): string => `最常见的错误顺序：${order}（${n}人）`,
       /** Between the steps of an order in the line above. */
       then: ' → ',
-      right: '正确答案',
       failed: '没有连上课堂：请稍后再试。',
     },
     join: {
@@ -521,12 +525,12 @@ const ZH_CN = {
       title: '扫码加入课堂',
       how: '用手机扫描二维码，或在浏览器中输入：',
       qr: (url: string): string => `加入课堂的二维码：${url}`,
-      students: (n: number): string => `已加入 ${n} 人`,
+      students: (n: number): string => `已加入${n}人`,
       localOnly: '这是本机地址，学生的手机打不开：请用 npm run live 打印的讲者链接（局域网地址）打开。',
       close: '关闭',
     },
     speaker: {
-      students: (n: number): string => `在线学生 ${n} 人`,
+      students: (n: number): string => `在线学生${n}人`,
       download: '下载结果（CSV）',
       downloadFailed: '下载失败：请确认课堂服务器仍在运行。',
     },

@@ -144,7 +144,7 @@ describe('a screen reader’s way through the paper', () => {
     });
     expect(seen).toMatchObject({ lang: 'zh-CN', role: 'region', slideRole: 'group', english: [true, true] });
     expect(seen.name).toContain('新质生产力赋能共同富裕');
-    expect(seen.slideName).toMatch(/^第 \d+\/\d+ 页：.*强大动力$/);
+    expect(seen.slideName).toMatch(/^第\d+\/\d+页：.*强大动力$/);
     expect(seen.controls).toEqual(['上一页', '下一页', '本节上一页', '本节下一页']);
   });
 
@@ -154,7 +154,7 @@ describe('a screen reader’s way through the paper', () => {
     const announced = deck.page.locator('[data-deck-announcer][aria-live="polite"]');
     const id = await deck.page.evaluate(() => (window as unknown as RevealWindow).Reveal.getCurrentSlide().id);
     const title = (await pageManifest(deck.page)).sections.flatMap((s) => s.slides).find((sl) => sl.id === id)!.title;
-    await expect.poll(() => announced.textContent()).toMatch(new RegExp(`^第 \\d+/\\d+ 页，.+：${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect.poll(() => announced.textContent()).toMatch(new RegExp(`^第\\d+/\\d+页，.+：${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   });
 
   it('finds the study view, the whole paper as one document, behind the first Tab of the presentation', async () => {

@@ -363,8 +363,8 @@ describe('npm run pdf: every PDF', () => {
     it(`${name}: every page holds more than its running head, its page number and a heading or an empty box`, () => {
       const empty = pdfPageTexts(pdf(name)).flatMap((text, i) => {
         const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-        // The running head (first line) and the page number (第 n 页 / 共 m 页) are the page's frame.
-        const body = lines.slice(1).filter((l) => !/^第 \d+ 页 \/ 共 \d+ 页$/.test(l));
+        // The running head (first line) and the page number (第n页 / 共m页) are the page's frame.
+        const body = lines.slice(1).filter((l) => !/^第\d+页 \/ 共\d+页$/.test(l));
         // What is left but a slide's number and title, and a box's label, is the page's content.
         const content = body.filter((l) => !/^\d+$/.test(l) && !manifest.sections.some((s) => s.slides.some((sl) => sl.title === l)) && !l.startsWith('教学补充') && !l.startsWith('讨论'));
         return content.join('').replace(/\s+/g, '').length < 40 ? [`page ${i + 1}: ${body.join(' ').slice(0, 80)}`] : [];

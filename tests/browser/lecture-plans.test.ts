@@ -36,7 +36,7 @@ describe('lecture plans in the presentation', () => {
     await expect.poll(() => page.locator('.slide-number').innerText()).toMatch(new RegExp(`/\\s*${planned.length}$`));
     await page.keyboard.press('m');
     const line = page.locator('.deck-menu-plan');
-    await expect.poll(() => line.innerText()).toContain(`一课时（45 分钟），共 ${planned.length} 页（默认）`);
+    await expect.poll(() => line.innerText()).toContain(`一课时（45分钟），共${planned.length}页（默认）`);
     expect(await page.locator('.deck-menu-sections a').count()).toBe(planned.length);
   });
 
@@ -107,15 +107,15 @@ describe('lecture plans in the presentation', () => {
   it('the speaker view follows the plan: its previews, its pacing and the overview’s timing', async () => {
     const { page } = await open('?plan=90#/overview');
     const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await expect.poll(() => speaker.locator('.deck-speaker-pacing').innerText(), { timeout: 15_000 }).toContain('全讲 90 分钟');
+    await expect.poll(() => speaker.locator('.deck-speaker-pacing').innerText(), { timeout: 15_000 }).toContain('全讲90分钟');
     expect(await speaker.locator('.deck-speaker-plan select').inputValue()).toBe('90');
     expect(await speaker.locator('iframe').first().getAttribute('src')).toContain('plan=90');
     const timing = speaker.locator('.deck-plan-timing');
-    await expect.poll(() => timing.innerText()).toContain('「两课时（90 分钟）」各部分用时（共 90 分钟）');
+    await expect.poll(() => timing.innerText()).toContain('「两课时（90分钟）」各部分用时（共90分钟）');
     expect(await timing.locator('li').count()).toBe(manifest.sections.filter((s) => s.slides.some((sl) => sl.plans.includes('90'))).length);
     // Another plan chosen in the speaker view: the presentation reloads with it, and the speaker view follows.
     await Promise.all([page.waitForURL(/plan=45/), speaker.locator('.deck-speaker-plan select').selectOption('45')]);
-    await expect.poll(() => speaker.locator('.deck-speaker-pacing').innerText(), { timeout: 15_000 }).toContain('全讲 45 分钟');
+    await expect.poll(() => speaker.locator('.deck-speaker-pacing').innerText(), { timeout: 15_000 }).toContain('全讲45分钟');
     await speaker.close();
   });
 

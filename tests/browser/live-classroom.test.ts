@@ -241,7 +241,7 @@ describe('the deck\u2019s questions as live polls', () => {
       // The self-study feedback stays off: nothing marked, no explanation, nothing kept as a result.
       const form = page.locator(`form[data-deck-quiz="${single.id}"]`);
       expect(await form.getAttribute('data-deck-answered')).toBeNull();
-      expect(await form.locator('[data-deck-live-right]').count()).toBe(0);
+      expect(await form.locator('[data-deck-right]').count()).toBe(0);
       expect(await form.locator('.deck-quiz-explanation').isVisible()).toBe(false);
     }
 
@@ -250,7 +250,7 @@ describe('the deck\u2019s questions as live polls', () => {
     await expect.poll(async () => (await tallyOf(single.id)).counts).toEqual(expected(counts));
     expect((await tallyOf(single.id)).summary).toContain(UI.live.poll.answered(2));
     // No answer marked on the projector before it is revealed.
-    expect(await lecturer.locator(`form[data-deck-quiz="${single.id}"] [data-deck-live-right]`).count()).toBe(0);
+    expect(await lecturer.locator(`form[data-deck-quiz="${single.id}"] [data-deck-right]`).count()).toBe(0);
   });
 
   it('moves one count, not adds one, when a student changes the answer', async () => {
@@ -282,7 +282,7 @@ describe('the deck\u2019s questions as live polls', () => {
     await lecturer.keyboard.press('r');
     const form = lecturer.locator(`form[data-deck-quiz="${single.id}"]`);
     await expect.poll(() => form.getAttribute('data-deck-live-status')).toBe('revealed');
-    expect(await form.locator('[data-deck-live-right]').getAttribute('data-deck-option')).toBe(String(single.answer[0]));
+    expect(await form.locator('[data-deck-right]').getAttribute('data-deck-option')).toBe(String(single.answer[0]));
     expect(await form.locator('.deck-quiz-explanation').isVisible()).toBe(true);
     expect((await tallyOf(single.id)).summary).toContain(UI.live.poll.allRight(1, 50));
     await expect.poll(() => feedbackOf(phone, single.id)).toBe(UI.live.answer.right);

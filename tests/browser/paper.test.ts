@@ -99,7 +99,7 @@ describe('the paper page (dist/paper.html)', () => {
   it('highlights the paragraphs the URL names and scrolls to the first: #p-12-13, then #p-30, then one it does not have', async () => {
     const { page } = await openPaper('paper.html#p-12-13');
     expect(await highlighted(page)).toEqual(['p-12', 'p-13']);
-    expect(await notice(page)).toBe('已标出 ¶12–13');
+    expect(await notice(page)).toBe('已标出¶12–13');
     const place = await page.evaluate(() => ({
       top: document.getElementById('p-12')!.getBoundingClientRect().top,
       bar: document.querySelector('.deck-paper-search')!.getBoundingClientRect().bottom,
@@ -116,7 +116,7 @@ describe('the paper page (dist/paper.html)', () => {
 
     await page.evaluate(() => (location.hash = '#p-99'));
     await page.waitForFunction(() => !document.querySelector('p.deck-paper-hl'));
-    expect(await notice(page)).toBe('论文正文只有 ¶1–¶45，没有 ¶99。');
+    expect(await notice(page)).toBe('论文正文只有¶1–¶45，没有¶99。');
   });
 
   it('keeps the highlight visible in forced colours (an outline, where backgrounds are dropped)', async () => {
@@ -135,9 +135,9 @@ describe('the paper page (dist/paper.html)', () => {
     const status = () => page.locator('#deck-paper-hits').textContent();
     expect(SOURCE_COUNT('马太效应')).toBe(2);
     await page.getByRole('searchbox', { name: '查找' }).fill('马太效应');
-    expect(await status()).toBe('第 1 / 2 处');
+    expect(await status()).toBe('第1/2处');
     await page.keyboard.press('Enter');
-    expect(await status()).toBe('第 2 / 2 处');
+    expect(await status()).toBe('第2/2处');
     const current = await page.evaluate(() => {
       const range = [...CSS.highlights.get('deck-paper-current')!][0] as Range;
       const rect = range.getBoundingClientRect();
@@ -148,12 +148,12 @@ describe('the paper page (dist/paper.html)', () => {
     expect(current.top).toBeGreaterThan(current.bar);
     expect(current.bottom).toBeLessThan(LAPTOP.height);
     await page.keyboard.press('Enter');
-    expect(await status()).toBe('第 1 / 2 处');
+    expect(await status()).toBe('第1/2处');
     await page.keyboard.press('Shift+Enter');
-    expect(await status()).toBe('第 2 / 2 处');
+    expect(await status()).toBe('第2/2处');
     // Spaces in the query or the text do not matter: the paper writes 「2025 年」, the reader may type 2025年.
     await page.getByRole('searchbox', { name: '查找' }).fill('2025年，全球将有8 500万');
-    expect(await status()).toBe('第 1 / 1 处');
+    expect(await status()).toBe('第1/1处');
     await page.getByRole('searchbox', { name: '查找' }).fill('平均分配');
     expect(await status()).toBe('没有找到');
   });
@@ -179,7 +179,7 @@ describe('the paper page (dist/paper.html)', () => {
     const toggle = page.getByRole('button', { name: '讲解覆盖' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await notice(page)).toBe('讲解覆盖：正文 45 段，已讲解 1 段，有意略过 1 段，未讲解 43 段。');
+    expect(await notice(page)).toBe('讲解覆盖：正文45段，已讲解1段，有意略过1段，未讲解43段。');
     const under = (n: number) => page.locator(`p#p-${n} + .deck-paper-aside`);
     expect(await under(12).locator('.deck-paper-mark').isVisible()).toBe(true);
     expect(await under(3).textContent()).toBe('有意略过理由：背景材料');
@@ -223,7 +223,7 @@ describe('the slides and the paper, linked both ways', () => {
       });
       expect(named, s.id).toEqual(s.source);
       expect(named.every((n) => ids.has(`p-${n}`)), s.id).toBe(true);
-      expect(s.link!.text, s.id).toMatch(/^原文 ¶\d+/);
+      expect(s.link!.text, s.id).toMatch(/^原文¶\d+/);
     }
     // Every body paragraph is taught by some slide (none is left out today).
     expect(new Set(taught.flatMap((s) => s.source!)).size).toBe(paper.paragraphs.length);

@@ -15,7 +15,8 @@ import { showSlide, slideIds } from './helpers/slides.ts';
 const SLIDE_MIN_PX = 18;
 /**
  * Read at a glance: a slide shows at most this many Chinese characters; the argument is in the
- * notes. The glossary and the references are pages to look things up in, not to read aloud.
+ * notes. The glossary and the references are exempt: they are lists to look things up in, not
+ * to read aloud, and outside every lecture plan (self-study only).
  */
 const SLIDE_MAX_HAN = 120;
 const CONTROLS_MIN_PX = 15;

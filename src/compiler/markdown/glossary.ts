@@ -99,7 +99,11 @@ function firstUnmarked(text: string, terms: GlossaryTerm[]): { at: number; term:
   return best;
 }
 
-/** The `::: glossary [from-to]` list: each term, its definition and whose words it is, and where it is first used. */
+/**
+ * The `::: glossary [from-to]` list, under a one-line legend: each term, its definition, the
+ * mark of a teaching addition (an unmarked entry quotes the paper, or a source it cites, and
+ * says where), and the slide where it is first used.
+ */
 function glossaryList(range: string, md: MarkdownIt, env: RenderEnv): string {
   const terms = env.deck.glossary.terms;
   const [from, to] = range ? range.split('-').map(Number) : [1, terms.length];
@@ -111,5 +115,5 @@ function glossaryList(range: string, md: MarkdownIt, env: RenderEnv): string {
     const source = t.teaching ? `<span class="deck-term-source">（${UI.glossary.teaching}）</span>` : '';
     return `<div class="deck-glossary-entry"><dt>${escapeHtml(t.term)}</dt><dd>${definitionHtml(t, md, env)}${source}${where}</dd></div>`;
   });
-  return `<dl class="deck-glossary">${items.join('')}</dl>`;
+  return `<p class="deck-glossary-legend">${escapeHtml(UI.glossary.legend)}</p><dl class="deck-glossary">${items.join('')}</dl>`;
 }

@@ -3,6 +3,7 @@ import { escapeHtml } from '../../shared/html.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { QUIZ_RESULTS, readStored, writeStored } from '../storage.ts';
 import type { DeckTool, ToolFactory } from '../tool.ts';
+import { showAnswer } from './quiz-answer.ts';
 
 /**
  * On a question's form while the live classroom runs it as a poll: the room's answer is the
@@ -23,8 +24,8 @@ export function isRight(quiz: QuizInfo, chosen: readonly number[]): boolean {
 }
 
 /**
- * Checks of understanding: answering shows at once whether it is right, the explanation and
- * its link; `order` questions move steps with ↑/↓ buttons (keyboard and screen reader friendly).
+ * Checks of understanding: answering shows at once whether it is right, the right answer
+ * (options marked, steps in the right order), the explanation and its link; `order` questions move steps with ↑/↓ buttons (keyboard and screen reader friendly).
  * Each question's kind, answer and section come from the manifest. Results are kept per
  * browser and summed per section where the content asks for it (`::: scores`).
  */
@@ -58,10 +59,11 @@ export const quiz: ToolFactory<DeckTool> = ({ bus, manifest }) => {
       return;
     }
     const right = isRight(info, chosen);
-    feedback.textContent = right ? UI.quizFeedback.right : info.kind === 'multiple' ? UI.quizFeedback.partly : UI.quizFeedback.wrong;
+    const F = UI.quizFeedback;
+    feedback.textContent = right ? F.right : info.kind === 'multiple' ? F.partly : info.kind === 'order' ? F.wrongOrder : F.wrong;
     feedback.dataset.result = right ? 'right' : 'wrong';
     form.dataset.deckAnswered = right ? 'right' : 'wrong';
-    form.querySelector<HTMLElement>('.deck-quiz-explanation')!.hidden = false;
+    showAnswer(form, info, true);
     const results = readStored(QUIZ_RESULTS);
     results[info.id] = right;
     writeStored(QUIZ_RESULTS, results);

@@ -4,7 +4,8 @@ import { ATTR, type DeckManifest, type QuizInfo } from '../../shared/deck-model.
 import type { PollStatus } from '../../shared/live-protocol.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { LIVE_POLL_ATTR } from '../controllers/quiz.ts';
-import { clearTally, drawTally, markStatus, showAnswer } from './poll-view.ts';
+import { showAnswer } from '../controllers/quiz-answer.ts';
+import { clearTally, drawTally, markStatus } from './poll-view.ts';
 
 type Action = 'poll:open' | 'poll:close' | 'poll:reveal';
 

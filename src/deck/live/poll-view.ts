@@ -1,45 +1,18 @@
-import { ATTR, type QuizInfo } from '../../shared/deck-model.ts';
+import type { QuizInfo } from '../../shared/deck-model.ts';
 import { percentOf, type PollStatus, type Tally } from '../../shared/live-protocol.ts';
 import { UI } from '../../shared/ui-strings.ts';
+import { optionItems } from '../controllers/quiz-answer.ts';
 
 /**
  * How a live poll looks inside a question's own form (the compiled `::: quiz`), on the projector
- * and on a student's page: the tally as a bar in each option, and once revealed the right
- * answer marked, the steps in their right order and the explanation. The form's
+ * and on a student's page: the tally as a bar in each option (the right answer, once revealed,
+ * is quiz-answer.ts's `showAnswer`, as after an answer in self-study). The form's
  * `data-deck-live-status` carries the poll's status for the styles.
  */
-
-/** The options (for `order`: the steps) of a form, each with its index in `QuizInfo.options`. */
-export function optionItems(form: HTMLFormElement, info: QuizInfo): { item: HTMLElement; index: number }[] {
-  const selector = info.kind === 'order' ? `li[${ATTR.option}]` : `.deck-quiz-option[${ATTR.option}]`;
-  return [...form.querySelectorAll<HTMLElement>(selector)].map((item) => ({ item, index: Number(item.getAttribute(ATTR.option)) }));
-}
 
 /** Marks the poll's status on its form. */
 export function markStatus(form: HTMLFormElement, status: PollStatus): void {
   form.dataset.deckLiveStatus = status;
-}
-
-/** Shows the right answer (or takes it away): right options marked, steps put in the right order, the explanation. */
-export function showAnswer(form: HTMLFormElement, info: QuizInfo, shown: boolean): void {
-  const items = optionItems(form, info);
-  for (const { item, index } of items) {
-    const right = shown && (info.kind === 'order' || info.answer.includes(index));
-    item.toggleAttribute('data-deck-live-right', right);
-    let label = item.querySelector<HTMLElement>('.deck-live-right-label');
-    if (right && info.kind !== 'order' && !label) {
-      label = document.createElement('span');
-      label.className = 'deck-live-right-label';
-      label.textContent = UI.live.poll.right;
-      item.append(label);
-    } else if (!right) label?.remove();
-  }
-  if (shown && info.kind === 'order') {
-    const list = items[0]?.item.parentElement;
-    if (list) list.append(...[...items].sort((a, b) => a.index - b.index).map((i) => i.item));
-  }
-  const explanation = form.querySelector<HTMLElement>('.deck-quiz-explanation');
-  if (explanation) explanation.hidden = !shown;
 }
 
 /** The text of an option's HTML (for the commonest mistake, in a line of text). */

@@ -4,7 +4,8 @@ import { ATTR, type DeckManifest, type QuizInfo } from '../../shared/deck-model.
 import type { PollStatus } from '../../shared/live-protocol.ts';
 import { UI } from '../../shared/ui-strings.ts';
 import { chosenOptions, isRight, LIVE_POLL_ATTR } from '../controllers/quiz.ts';
-import { markStatus, optionItems, showAnswer } from './poll-view.ts';
+import { optionItems, showAnswer } from '../controllers/quiz-answer.ts';
+import { markStatus } from './poll-view.ts';
 
 /**
  * The questions on a student's page are the lecturer's polls: the form answers only while its

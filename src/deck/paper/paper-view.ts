@@ -169,7 +169,7 @@ function markSources(paragraphs: readonly HTMLElement[], links: ParagraphLinks, 
   }
 }
 
-/** 「正文 45 段：已讲解 40 段，有意略过 3 段，未讲解 2 段」 */
+/** 「正文45段：已讲解40段，有意略过3段，未讲解2段」 */
 function coverageSummary(paragraphs: readonly HTMLElement[], links: ParagraphLinks, leftOut: readonly LeftOutParagraph[]): string {
   const all = paragraphs.map((p) => ({ n: Number(p.dataset.deckParagraph) }));
   const untaught = coverage(all, links, leftOut).length;

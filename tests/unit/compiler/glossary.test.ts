@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryTerm } from '../../../src/compiler/markdown/env.ts';
+import { UI } from '../../../src/shared/ui-strings.ts';
 import { deckContext, render } from '../helpers.ts';
 
 const term = (t: string, definition: string, teaching = false): GlossaryTerm => ({ term: t, definition, teaching, line: 1, firstSlide: null });
@@ -38,5 +39,15 @@ describe('glossary terms: marked once, where they first appear on a slide', () =
     const terms = [term('共同', '短'), term('共同富裕', '长')];
     const html = renderWith(terms, '实现共同富裕');
     expect(html).toContain('>共同富裕</button>');
+  });
+
+  it('lists the glossary under a legend of its one mark: a teaching addition is marked, an entry quoting the paper is not', () => {
+    const html = renderWith([term('头雁效应', '论文第一部分：“领头”'), term('马太效应', '强者愈强', true)], '::: glossary\n:::');
+    expect(html).toContain(`<p class="deck-glossary-legend">${UI.glossary.legend}</p><dl class="deck-glossary">`);
+    expect(UI.glossary.legend).toContain(`（${UI.glossary.teaching}）`);
+    const entries = html.match(/<div class="deck-glossary-entry">.*?<\/div>/g) ?? [];
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).not.toContain('deck-term-source');
+    expect(entries[1]).toContain(`<span class="deck-term-source">（${UI.glossary.teaching}）</span>`);
   });
 });

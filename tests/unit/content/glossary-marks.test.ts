@@ -34,4 +34,11 @@ describe('the glossary’s marks say whose words each definition is', () => {
     const uncited = entries.filter((e) => /习近平/.test(e.definition) && !/“[^”]+”\[@\d+/.test(e.definition)).map((e) => e.term);
     expect(uncited).toEqual([]);
   });
+
+  it('explains on the glossary page the mark the page shows (only 教学补充), not a mark it does not', () => {
+    const page = readFileSync(join(ROOT, 'slides/06-glossary.md'), 'utf8');
+    expect(page).toMatch(/标（教学补充）的/);
+    expect(page).toMatch(/没有标注的释义全部引自论文/);
+    expect(page).not.toMatch(/标注「原文」|术语后面的页码/);
+  });
 });

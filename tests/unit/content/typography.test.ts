@@ -1,17 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { uiText } from '../../../src/shared/ui-strings.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
 /**
  * The deck's text in one typographic style, checked in the source (slides/*.md, the glossary,
- * the references): numbers and dates set close to their Chinese units (`2023年9月`, `8500万`,
+ * the references, deck.yml) and in every string the interface shows (with each of its numbers
+ * filled in, as uiText does): numbers and dates set close to their Chinese units (`2023年9月`, `8500万`,
  * never `2023 年 9 月`), full-width ？ and ！ in Chinese sentences, and a citation set close
  * to the punctuation after it. Formulas, code and markup are left out: they have rules of their own.
  */
 const FILES = readdirSync(join(ROOT, 'slides'))
-  .filter((f) => f.endsWith('.md') || f === 'glossary.yml' || f === 'references.yml')
+  .filter((f) => f.endsWith('.md') || ['glossary.yml', 'references.yml', 'deck.yml'].includes(f))
   .map((f) => `slides/${f}`);
 
 /** Each line of a file with what is not prose blanked out (kept the same length, so columns hold). */
@@ -54,6 +56,13 @@ describe('the deck’s typography is one style', () => {
 
   it('sets numbers and dates close to their units, full-width ？ ！ in Chinese, citations close to their punctuation', () => {
     expect(FILES.flatMap((f) => violations(proseLines(f), f))).toEqual([]);
+  });
+
+  it('sets the interface’s numbers the same way (第3年, 共45分钟, 年增7%)', () => {
+    const strings = uiText();
+    expect(strings.length).toBeGreaterThan(300);
+    expect(strings.filter((s) => RULES.slice(0, 2).some((r) => r.pattern.test(s)))).toEqual([]);
+    expect(uiText({ sample: (n: number): string => `第 ${n} 年`, preset: '年增 7%' }).filter((s) => RULES.slice(0, 2).some((r) => r.pattern.test(s)))).toEqual(['第 0 年', '年增 7%']);
   });
 
   it('catches each rule in a sample', () => {

@@ -17,7 +17,7 @@ describe('the printed pages’ margin boxes', () => {
       runningHeads: [{ page: 'deck-sec-logic', title: '一、内在逻辑' }],
       blankPages: ['deck-cover'],
     });
-    expect(css).toContain('@page { @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: "Deck Sans SC", sans-serif;');
+    expect(css).toContain('@page { @bottom-center { content: "第" counter(page) "页 / 共" counter(pages) "页"; font-family: "Deck Sans SC", sans-serif;');
     expect(css).toContain('@page deck-sec-logic { @top-left { content: "一、内在逻辑"; font-family: "Deck Sans SC", sans-serif;');
     expect(css).toContain('@page deck-cover { @top-left { content: none; } @bottom-center { content: none; } }');
   });

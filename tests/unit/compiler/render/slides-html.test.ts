@@ -56,9 +56,9 @@ describe('the slides as the pages carry them', () => {
   it('puts a slide\u2019s 「原文」 link after its content, before its notes: paper.html, or the one-file deck\u2019s view of the paper', () => {
     const taught = [section('logic', [slide('logic', { source: [13, 12], notes: '<aside class="notes"><p>讲</p></aside>' }), slide('many', { source: [3, 5, 6, 7, 9, 11] })])];
     const html = slidesHtml(taught, 'all');
-    expect(html).toContain('<h2>logic</h2><a class="deck-source" href="./paper.html#p-12-13" data-deck-source="p-12-13" title="在论文原文中查看本页讲解的段落">原文 ¶12–13</a>\n<aside class="notes">');
+    expect(html).toContain('<h2>logic</h2><a class="deck-source" href="./paper.html#p-12-13" data-deck-source="p-12-13" title="在论文原文中查看本页讲解的段落">原文¶12–13</a>\n<aside class="notes">');
     // More than three runs: the first two, and how many paragraphs in all.
-    expect(html).toContain('href="./paper.html#p-3,5-7,9,11" data-deck-source="p-3,5-7,9,11" title="在论文原文中查看本页讲解的段落">原文 ¶3、¶5–7 等 6 段</a>');
+    expect(html).toContain('href="./paper.html#p-3,5-7,9,11" data-deck-source="p-3,5-7,9,11" title="在论文原文中查看本页讲解的段落">原文¶3、¶5–7等6段</a>');
     expect(slidesHtml(taught, 'all', { paperLinks: 'view' })).toContain('<a class="deck-source" href="#paper/p-12-13" ');
     // A slide without source= (the title, an opener, the back matter) has none.
     expect(slidesHtml(DECK, 'all')).not.toContain('deck-source');
