@@ -320,7 +320,8 @@ describe('both widgets in the study view on a 390×844 phone', () => {
 
   beforeAll(async () => {
     deck = await openWidget('?view=scroll#/logic-cake-explorer', 'cake-explorer', { width: 390, height: 844 });
-    await deck.page.waitForSelector('growth-explorer svg[role="img"] path[data-curve]');
+    // Built, not yet visible: a slide far from the screen is not laid out until the reader nears it.
+    await deck.page.waitForSelector('growth-explorer svg[role="img"] path[data-curve]', { state: 'attached' });
   });
 
   for (const tag of ['growth-explorer', 'cake-explorer']) {
