@@ -11,6 +11,7 @@
  *   npm run bench -- --dist <dir>     measure a site already built there (no build at all)
  *   npm run bench -- --no-lighthouse  skip Lighthouse's runs
  *   npm run bench -- --no-growth      skip the deck ten times its size (its build takes minutes)
+ *   npm run bench -- --no-phone       skip the phone's figures (throttled), for a quick laptop comparison
  *
  * The phone's figures (phone-figures.ts) run under Lighthouse's mobile throttling, applied
  * through the DevTools protocol; Lighthouse itself runs with its own (simulated) profile.
@@ -59,7 +60,7 @@ const TARGETS = {
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, 'no-cold': { type: 'boolean' }, dist: { type: 'string' }, 'no-lighthouse': { type: 'boolean' }, 'no-growth': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, 'no-cold': { type: 'boolean' }, dist: { type: 'string' }, 'no-lighthouse': { type: 'boolean' }, 'no-growth': { type: 'boolean' }, 'no-phone': { type: 'boolean' } } });
   const runs = Math.max(1, Number(values.runs ?? 5));
   const browserPath = requireBrowser().path;
   const loadBefore = Number(loadavg()[0]!.toFixed(2));
@@ -126,11 +127,11 @@ async function main(): Promise<void> {
       const png: PdfRun | null = exporter ? await timedExport(ROOT, 'png', server.url, join(work, 'png'), slides) : null;
 
       // 6. On the student's phone, throttled; Lighthouse; then the deck ten times its size.
-      const phone = await measurePhoneFigures(browser, { url: server.url, firstSlideLimit: 'bench-first-slide.html', dir }, runs, browserPath, !values['no-lighthouse']);
+      const phone = values['no-phone'] ? null : await measurePhoneFigures(browser, { url: server.url, firstSlideLimit: 'bench-first-slide.html', dir }, runs, browserPath, !values['no-lighthouse']);
       const growth = values['no-growth'] ? null : await measureGrowth(browser, ROOT, dir, build, await totalSlides(browser, server.url), Math.min(runs, 2));
 
       const load = { before: loadBefore, after: Number(loadavg()[0]!.toFixed(2)) };
-      const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, png, chromium: browser.version(), load }) as Record<string, unknown>), ...phoneReport(phone), ...(growth ? { growth: growthReport(growth) } : {}) };
+      const out = { ...(report({ runs, build, cold, files, fontBytes, diagrams, deck, limit, walks, study, pdf, png, chromium: browser.version(), load }) as Record<string, unknown>), ...(phone ? phoneReport(phone) : {}), ...(growth ? { growth: growthReport(growth) } : {}) };
       const missed = missedTargets(out);
       console.log(JSON.stringify({ ...out, targetsMissed: missed }, null, 2));
       if (missed.length) {
