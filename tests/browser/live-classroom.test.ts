@@ -285,8 +285,8 @@ describe('the deck\u2019s questions as live polls', () => {
     expect(await form.locator('[data-deck-right]').getAttribute('data-deck-option')).toBe(String(single.answer[0]));
     expect(await form.locator('.deck-quiz-explanation').isVisible()).toBe(true);
     expect((await tallyOf(single.id)).summary).toContain(UI.live.poll.allRight(1, 50));
-    await expect.poll(() => feedbackOf(phone, single.id)).toBe(UI.live.answer.right);
-    await expect.poll(() => feedbackOf(laptop, single.id)).toBe(UI.live.answer.wrong);
+    await expect.poll(() => feedbackOf(phone, single.id)).toBe(UI.quizFeedback.right);
+    await expect.poll(() => feedbackOf(laptop, single.id)).toBe(UI.quizFeedback.wrong);
     expect(await phone.locator(`form[data-deck-quiz="${single.id}"] .deck-quiz-explanation`).isVisible()).toBe(true);
   });
 
@@ -314,7 +314,8 @@ describe('the deck\u2019s questions as live polls', () => {
     const shownText = order.shown.map((i) => order.options[i]!.replace(/<[^>]*>/g, '')).join(UI.live.poll.then);
     await expect.poll(async () => (await tallyOf(order.id)).summary).toContain(UI.live.poll.mistake(shownText, 2));
     expect((await tallyOf(order.id)).summary).toContain(UI.live.poll.allRight(0, 0));
-    await expect.poll(() => feedbackOf(phone, order.id)).toBe(UI.live.answer.wrong);
+    // The revealed steps stand in the right order on the phone too: said as after an answer in self-study.
+    await expect.poll(() => feedbackOf(phone, order.id)).toBe(UI.quizFeedback.wrongOrder);
   });
 
   it('keeps the tallies in the results file, and the speaker view counts the students and downloads them as CSV', async () => {

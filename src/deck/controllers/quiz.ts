@@ -23,6 +23,12 @@ export function isRight(quiz: QuizInfo, chosen: readonly number[]): boolean {
   return [...chosen].sort().join(',') === [...quiz.answer].sort().join(',');
 }
 
+/** What an answer shown with its right answer says (self-study, and a live poll once revealed). */
+export function verdict(quiz: QuizInfo, right: boolean): string {
+  const F = UI.quizFeedback;
+  return right ? F.right : quiz.kind === 'multiple' ? F.partly : quiz.kind === 'order' ? F.wrongOrder : F.wrong;
+}
+
 /**
  * Checks of understanding: answering shows at once whether it is right, the right answer
  * (options marked, steps in the right order), the explanation and its link; `order` questions move steps with ↑/↓ buttons (keyboard and screen reader friendly).
@@ -59,8 +65,7 @@ export const quiz: ToolFactory<DeckTool> = ({ bus, manifest }) => {
       return;
     }
     const right = isRight(info, chosen);
-    const F = UI.quizFeedback;
-    feedback.textContent = right ? F.right : info.kind === 'multiple' ? F.partly : info.kind === 'order' ? F.wrongOrder : F.wrong;
+    feedback.textContent = verdict(info, right);
     feedback.dataset.result = right ? 'right' : 'wrong';
     form.dataset.deckAnswered = right ? 'right' : 'wrong';
     showAnswer(form, info, true);

@@ -3,7 +3,7 @@ import type { LiveView } from '../../live/live-view.ts';
 import { ATTR, type DeckManifest, type QuizInfo } from '../../shared/deck-model.ts';
 import type { PollStatus } from '../../shared/live-protocol.ts';
 import { UI } from '../../shared/ui-strings.ts';
-import { chosenOptions, isRight, LIVE_POLL_ATTR } from '../controllers/quiz.ts';
+import { chosenOptions, isRight, LIVE_POLL_ATTR, verdict } from '../controllers/quiz.ts';
 import { optionItems, showAnswer } from '../controllers/quiz-answer.ts';
 import { markStatus } from './poll-view.ts';
 
@@ -48,7 +48,8 @@ export function studentPolls(client: LiveClient, manifest: DeckManifest): { dest
     if (status === 'open') return yours ? { text: A.submitted, result: 'submitted' } : { text: '', result: '' };
     if (status === 'closed') return yours ? { text: A.closed, result: 'submitted' } : { text: A.closedNone, result: 'empty' };
     if (!yours) return { text: A.none, result: 'wrong' };
-    return isRight(info, yours) ? { text: A.right, result: 'right' } : { text: A.wrong, result: 'wrong' };
+    const right = isRight(info, yours);
+    return { text: verdict(info, right), result: right ? 'right' : 'wrong' };
   };
 
   const render = (view: LiveView): void => {
