@@ -12,7 +12,8 @@ export function deckConfig(root: string, deck: DeckPluginOptions = {}): UserConf
   return {
     // Relative URLs: dist/ works from any folder of any static server.
     base: './',
-    plugins: [deckPlugin(deck), katexWoff2Only()],
+    // KaTeX's CSS loses its woff and ttf sources before the deck plugin puts each stylesheet in its page.
+    plugins: [katexWoff2Only(), deckPlugin(deck)],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: {

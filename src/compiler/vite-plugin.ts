@@ -6,6 +6,7 @@ import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-d
 import { DIAGRAMS_ENV, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
 import { DeckContentError, formatContentError } from './errors.ts';
 import { withContentPolicy } from './html/content-policy.ts';
+import { withInlineStylesheets } from './html/inline-stylesheets.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
 import { manifestOf } from './model.ts';
 import { paperPlugin } from './paper/vite-paper.ts';
@@ -165,8 +166,38 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
     }),
     // The one-file deck's policy is written once its scripts are inlined (export/bundle.ts): a
     // second, earlier one would allow only the scripts it saw then and block the inlined deck.
-    ...(options.inlineFonts ? [] : [contentPolicyPlugin()]),
+    ...(options.inlineFonts ? [] : [inlineStylesheetsPlugin(), contentPolicyPlugin()]),
   ];
+}
+
+/**
+ * Every built page carries its stylesheet in a `<style>` (html/inline-stylesheets.ts) instead of
+ * linking it: the phone on slow 4G paints the page one round trip sooner. A stylesheet no other
+ * file names afterwards is not published. Only in a build (the dev server's CSS is live); the
+ * one-file deck inlines everything in export/bundle.ts.
+ */
+function inlineStylesheetsPlugin(): Plugin {
+  return {
+    name: 'deck:inline-stylesheets',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const pages = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.html') && !f.fileName.includes('/'));
+      const used = new Set<string>();
+      for (const page of pages) {
+        if (page.type !== 'asset') continue;
+        const { html, inlined } = withInlineStylesheets(String(page.source), '.', (path) => {
+          const css = bundle[path];
+          return css?.type === 'asset' && path.endsWith('.css') ? String(css.source) : null;
+        });
+        page.source = html;
+        inlined.forEach((path) => used.add(path));
+      }
+      const named = (path: string): boolean =>
+        Object.values(bundle).some((f) => f.fileName !== path && String(f.type === 'asset' ? f.source : f.code).includes(path.split('/').pop()!));
+      for (const path of used) if (!named(path)) delete bundle[path];
+    },
+  };
 }
 
 /**
