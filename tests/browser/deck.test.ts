@@ -81,6 +81,26 @@ describe('the built deck in Chromium at 1280×720', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('lays each slide near the current one out as it will be shown: a move changes no slide’s display (its layout is not rebuilt)', async () => {
+    const changed = await deck.page.evaluate(async () => {
+      const r = (window as unknown as RevealWindow).Reveal;
+      const slides = r.getSlides();
+      const found: string[] = [];
+      for (let i = 0; i + 1 < slides.length; i++) {
+        const { h, v } = r.getIndices(slides[i]!);
+        r.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER);
+        const next = slides[i + 1]!;
+        // Loaded by reveal.js (within its view distance) before it is shown: its display must already be final.
+        const before = getComputedStyle(next).display;
+        r.next();
+        const after = getComputedStyle(next).display;
+        if (before !== after) found.push(`${next.id}: ${before} → ${after}`);
+      }
+      return found;
+    });
+    expect(changed).toEqual([]);
+  });
+
   it('zooms with the key its help names: Ctrl+click on Linux, where Alt+click belongs to the window manager', async () => {
     const { page } = deck;
     await page.evaluate(() => (window as unknown as RevealWindow).Reveal.slide(0, 0));

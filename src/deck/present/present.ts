@@ -66,6 +66,8 @@ export async function startPresentation(mode: PresentationMode, manifest: DeckMa
     navigationMode: 'linear',
     // Slides kept laid out around the current one: 2 halves the long tasks on a slow classroom PC.
     viewDistance: 2,
+    // Each slide is shown with its own layout's display (flex, grid; theme.css): laid out once, before it is in view.
+    display: 'var(--deck-slide-display, block)',
     history: false,
     center: false,
     // A printed page is the slide alone (the PDF viewer numbers the pages).
