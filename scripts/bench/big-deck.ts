@@ -25,13 +25,18 @@ export function bigDeckCopy(root: string, slides: number, factor = 10): { dir: s
     const count = Math.min(PER_SECTION, extra - made);
     const part = [`---\nid: bench-extra-${s + 1}\ntitle: 一、内在逻辑 ${s + 1}\n---\n`];
     for (let i = 0; i < count; i++, made++) {
-      const pick = (list: readonly string[], k: number): string => list[(made * 3 + k) % list.length]!;
+      const pick = (list: readonly Text[], k: number): Text => list[(made * 3 + k) % list.length]!;
+      const shown = [0, 1, 2].map((k) => pick(items, k));
+      const said = [0, 1].map((k) => pick(notes, k));
+      // The paragraphs its texts were taught from: a quotation among them is from a paragraph the slide names.
+      const source = [...new Set([...shown, ...said].flatMap((t) => t.source.split(',')))].join(',');
       part.push(
         [
-          `## ${pick(items, 0).slice(0, 18)} ${made + 1} {#bench-extra-slide-${made + 1}}`,
-          made % 2 ? '<!-- .slide: steps plan=none -->' : '<!-- .slide: plan=none -->',
-          [0, 1, 2].map((k) => `- ${pick(items, k)}`).join('\n'),
-          `Note:\n${pick(notes, 0)}\n\n${pick(notes, 1)}`,
+          // A file's first slide takes the file's id.
+          `## ${shown[0]!.text.slice(0, 18)} ${made + 1}${i ? ` {#bench-extra-slide-${made + 1}}` : ''}`,
+          `<!-- .slide: ${made % 2 ? 'steps ' : ''}plan=none source=${source} -->`,
+          shown.map((t) => `- ${t.text}`).join('\n'),
+          `Note:\n${said.map((t) => t.text).join('\n\n')}`,
         ].join('\n\n'),
       );
     }
@@ -42,16 +47,25 @@ export function bigDeckCopy(root: string, slides: number, factor = 10): { dir: s
   return { dir, slides: slides + made };
 }
 
-/** Plain list items and note paragraphs of the deck's sections (no markup that could clash). */
-function deckText(slidesDir: string): { items: string[]; notes: string[] } {
-  const items: string[] = [];
-  const notes: string[] = [];
+/** A piece of the deck's text, with the paragraphs of the paper its slide names (`source=`). */
+interface Text {
+  text: string;
+  source: string;
+}
+
+/** Plain list items and note paragraphs of the deck's slides that name their paragraphs (no markup that could clash). */
+function deckText(slidesDir: string): { items: Text[]; notes: Text[] } {
+  const items: Text[] = [];
+  const notes: Text[] = [];
   const plain = (line: string): boolean => !/[<>`|{}$\[\]#]/.test(line) && line.length > 6;
   for (const file of readdirSync(slidesDir).filter((f) => /^\d.*\.md$/.test(f))) {
     for (const slide of readFileSync(join(slidesDir, file), 'utf8').split(/\n---\n/)) {
+      const source = /<!-- \.slide:[^>]*\bsource=([\d,–-]+)/.exec(slide)?.[1];
+      if (!source) continue;
       const [body = '', note = ''] = slide.split(/\nNote:\n/);
-      items.push(...body.split('\n').filter((l) => /^- /.test(l)).map((l) => l.slice(2).trim()).filter(plain));
-      notes.push(...(note.split(/\nCue:\n/)[0] ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => plain(p) && !p.includes('\n')));
+      const texts = (list: string[]): Text[] => list.filter(plain).map((text) => ({ text, source }));
+      items.push(...texts(body.split('\n').filter((l) => /^- /.test(l)).map((l) => l.slice(2).trim())));
+      notes.push(...texts((note.split(/\nCue:\n/)[0] ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => !p.includes('\n'))));
     }
   }
   return { items, notes };
