@@ -1,4 +1,4 @@
-import type { DeckManifest, DeckMeta, QuizInfo, SectionInfo, SlideInfo } from '../shared/deck-model.ts';
+import { MANIFEST_ID, type DeckManifest, type DeckMeta, type QuizInfo, type SectionInfo, type SlideInfo } from '../shared/deck-model.ts';
 import type { DiagramDrawing } from './diagrams/drawing.ts';
 import type { Citation, DiagramSource, GlossaryTerm, Reference } from './markdown/env.ts';
 import { headingWords } from '../shared/typeset.ts';
@@ -57,6 +57,11 @@ export function manifestOf(model: DeckModel): DeckManifest {
       description: d.drawing?.kind === 'svg' ? d.drawing.description : '',
     })),
   };
+}
+
+/** The manifest as the element that carries it in a page (`#deck-manifest`): JSON that is safe inside a `<script>`. */
+export function manifestScript(model: DeckModel): string {
+  return `<script type="application/json" id="${MANIFEST_ID}">${JSON.stringify(manifestOf(model)).replace(/</g, '\\u003c')}</script>`;
 }
 
 /** Every slide in deck order. */

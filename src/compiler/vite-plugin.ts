@@ -1,6 +1,5 @@
 import { relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { MANIFEST_ID } from '../shared/deck-model.ts';
 import { escapeHtml } from '../shared/html.ts';
 import { compileDeck, type CompiledDeck, type CompileOptions } from './compile-deck.ts';
 import { DIAGRAMS_ENV, type DiagramDrawing } from './diagrams/draw-diagrams.ts';
@@ -8,7 +7,7 @@ import { DeckContentError, formatContentError } from './errors.ts';
 import { withContentPolicy } from './html/content-policy.ts';
 import { withInlineStylesheets } from './html/inline-stylesheets.ts';
 import { deckFontsPlugin } from './fonts/vite-fonts.ts';
-import { manifestOf } from './model.ts';
+import { manifestOf, manifestScript } from './model.ts';
 import { paperPlugin } from './paper/vite-paper.ts';
 import { slidesHtml, type PaperLinks } from './render/slides-html.ts';
 import { deckPagePlugin } from './render/vite-page.ts';
@@ -142,7 +141,7 @@ export function deckPlugin(options: DeckPluginOptions = {}): Plugin[] {
           .replace(PLACEHOLDERS.lang, () => `lang="${escapeHtml(model.meta.lang)}"`)
           .replace(PLACEHOLDERS.title, () => escapeHtml(model.meta.title))
           .replace(PLACEHOLDERS.allSlides, () => slidesHtml(model.sections, 'all', { paperLinks }))
-          .replace(PLACEHOLDERS.manifest, () => `<script type="application/json" id="${MANIFEST_ID}">${manifestJson(d)}</script>`);
+          .replace(PLACEHOLDERS.manifest, () => manifestScript(d.model));
       },
     },
     generateBundle() {
@@ -217,9 +216,4 @@ function contentPolicyPlugin(): Plugin {
       }
     },
   };
-}
-
-/** The manifest as JSON that is safe inside a `<script>` element. */
-function manifestJson(d: CompiledDeck): string {
-  return JSON.stringify(manifestOf(d.model)).replace(/</g, '\\u003c');
 }

@@ -28,24 +28,24 @@ async function boot(): Promise<void> {
   if (import.meta.env.VITE_DECK_ONE_FILE) await (await import('./paper/paper-in-page.ts')).paperInPage();
   document.documentElement.dataset.deckMode = mode;
   if (live) document.documentElement.dataset.deckLive = live;
-  const manifest = readManifest();
   if (mode !== 'print') await firstSlidePainted();
   // Every mode but the study view runs on the slides: the phone's copy of the study view's first screen goes.
   if (mode !== 'study') document.querySelector(`.${STUDY_FIRST_SCREEN_CLASS}`)?.remove();
-  const rest = restOfSlides();
+  // The manifest comes with the other slides (a built page carries only the first).
+  const manifestWithRest = restOfSlides().then(readManifest);
   const liveLayer = live ? import('./live/index.ts') : null;
   if (mode === 'speaker') {
-    const [{ startSpeakerView }] = await Promise.all([import('./speaker/speaker-view.ts'), rest]);
+    const [{ startSpeakerView }, manifest] = await Promise.all([import('./speaker/speaker-view.ts'), manifestWithRest]);
     startSpeakerView(manifest);
     staticLayoutDone();
   } else if (mode === 'study') {
-    const [{ startStudy }, layer] = await Promise.all([import('./study/study-mode.ts'), liveLayer, rest]);
+    const [{ startStudy }, layer, manifest] = await Promise.all([import('./study/study-mode.ts'), liveLayer, manifestWithRest]);
     await startStudy(manifest, live);
     staticLayoutDone();
     layer?.startLiveStudy(manifest);
     registerWidgetsInView();
   } else {
-    const [{ startPresentation }, layer] = await Promise.all([import('./present/present.ts'), liveLayer, rest]);
+    const [{ startPresentation }, layer, manifest] = await Promise.all([import('./present/present.ts'), liveLayer, manifestWithRest]);
     await startPresentation(mode, manifest, layer && live ? { role: live, tools: layer.liveTools(live, token) } : null);
     staticLayoutDone();
     const deck = (window as unknown as { Reveal: SlideDeck }).Reveal;

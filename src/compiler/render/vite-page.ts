@@ -5,7 +5,7 @@ import { ATTR, REST_FALLBACK_EXTENSION, REST_LINK_ID } from '../../shared/deck-m
 import { SLIDE_SIZE } from '../../shared/slide-size.ts';
 import type { CompiledDeck } from '../compile-deck.ts';
 import { attribute, isElement, parseHtmlDocument, serializeHtml, setAttribute, walkHtml, type HtmlDocument, type HtmlElement } from '../html/dom.ts';
-import { manifestOf } from '../model.ts';
+import { manifestOf, manifestScript } from '../model.ts';
 import { restDocument, restFileName, restId } from './rest-document.ts';
 import { studyFirstScreenHtml } from './study-first-screen.ts';
 import { slidesHtml, type PaperLinks } from './slides-html.ts';
@@ -14,6 +14,8 @@ import { slidesHtml, type PaperLinks } from './slides-html.ts';
 const FIRST_ONLY = '<!--deck:slides first-->';
 /** The template's placeholder for all the slides in the page (the printable pages). */
 const ALL_SLIDES = '<!--deck:slides-->';
+/** The template's placeholder for the manifest (filled by `deck:slides`; in a split page, the rest document carries it). */
+const MANIFEST = '<!--deck:manifest-->';
 /** The template's placeholder for the study view's first screen (index.html: what a phone paints first). */
 const STUDY_FIRST = '<!--deck:study first-->';
 
@@ -35,7 +37,7 @@ const SLIDE_SIZE_STYLE: HtmlTagDescriptor = {
  * - `<!--deck:slides first-->` (index.html) puts only the first slide in the page, marked
  *   `present` so that it paints from the HTML and CSS alone, before any script; the other
  *   slides go to a static HTML document of their own (`assets/slides-<hash>.html`, linked as
- *   `<link rel="next" id="deck-rest">`), which the page fetches once the first slide is painted.
+ *   `<link rel="next" id="deck-rest">`) with the manifest, which the page fetches once the first slide is painted.
  *   With `split: false` (the dev server, a page that must open from a file) all slides stay in
  *   the page, the first one marked `present`;
  * - `<!--deck:study first-->` (index.html) becomes the study view's first screen, made from the
@@ -61,12 +63,14 @@ export function deckPagePlugin(compile: () => Promise<CompiledDeck>, { split = t
     if (others) {
       const assets = config.build.assetsDir;
       const base = config.base.startsWith('/') ? config.base : '../'.repeat(assets.split('/').filter(Boolean).length);
-      const unmarked = restDocument(others, meta.title, meta.lang, base);
+      // The manifest grows with the deck and no script needs it before the rest is merged: it travels with the rest.
+      const withManifest = `${manifestScript(d.model)}\n${others}`;
+      const unmarked = restDocument(withManifest, meta.title, meta.lang, base);
       // The id changes with the images too (their URLs are only known when they are emitted).
       const images = imageElements(parseHtmlDocument(unmarked)).map((img) => readFileSync(resolve(config.root, imagePath(img))).toString('base64'));
       const id = restId(unmarked + images.join(''));
-      rest = { fileName: `${assets}/${restFileName(id)}`, html: restDocument(others, meta.title, meta.lang, base, id) };
-      page = page.replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" ${ATTR.rest}="${id}" href="${config.base}${rest!.fileName}">\n</head>`);
+      rest = { fileName: `${assets}/${restFileName(id)}`, html: restDocument(withManifest, meta.title, meta.lang, base, id) };
+      page = page.replace(MANIFEST, '').replace('</head>', () => `<link rel="next" id="${REST_LINK_ID}" ${ATTR.rest}="${id}" href="${config.base}${rest!.fileName}">\n</head>`);
     }
     return page.replace(FIRST_ONLY, () => slidesHtml(sections, 'first', { present: true, paperLinks }));
   };

@@ -1,4 +1,4 @@
-import { ATTR, REST_FALLBACK_EXTENSION, REST_GROUP_MARK, REST_LINK_ID, restMark } from '../../shared/deck-model.ts';
+import { ATTR, MANIFEST_ID, REST_FALLBACK_EXTENSION, REST_GROUP_MARK, REST_LINK_ID, restMark } from '../../shared/deck-model.ts';
 import { UI } from '../../shared/ui-strings.ts';
 
 /** Tries of each address, and the pause before the second. */
@@ -54,9 +54,13 @@ async function fetchText(address: string): Promise<string> {
   return response.text();
 }
 
-/** Merges the rest document's groups into the page, a group at a time. */
+/** Merges the rest document's groups into the page, a group at a time, and its manifest (`#deck-manifest`, read by main.ts once this is done). */
 async function merge(text: string, slides: Element): Promise<void> {
-  const [, ...groups] = text.split(REST_GROUP_MARK);
+  const [head = '', ...groups] = text.split(REST_GROUP_MARK);
+  const before = document.createElement('template');
+  before.innerHTML = head;
+  const manifest = before.content.getElementById(MANIFEST_ID);
+  if (manifest) document.body.append(manifest);
   for (const markup of groups) {
     const template = document.createElement('template');
     template.innerHTML = markup;
