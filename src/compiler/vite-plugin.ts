@@ -192,8 +192,9 @@ function inlineStylesheetsPlugin(): Plugin {
         page.source = html;
         inlined.forEach((path) => used.add(path));
       }
-      const named = (path: string): boolean =>
-        Object.values(bundle).some((f) => f.fileName !== path && String(f.type === 'asset' ? f.source : f.code).includes(path.split('/').pop()!));
+      // Only text can name a file (a font or an image cannot).
+      const text = (f: (typeof bundle)[string]): string => (f.type === 'chunk' ? f.code : typeof f.source === 'string' ? f.source : '');
+      const named = (path: string): boolean => Object.values(bundle).some((f) => f.fileName !== path && text(f).includes(path.split('/').pop()!));
       for (const path of used) if (!named(path)) delete bundle[path];
     },
   };

@@ -1,9 +1,7 @@
 import { posix } from 'node:path';
 import postcss from 'postcss';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
+import { parse } from 'parse5';
+import { attribute, isElement, walkHtml, type HtmlElement } from './dom.ts';
 
 /** A `url(…)` in a declaration's value, quoted or not. */
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
@@ -39,22 +37,16 @@ export function rebasedCss(css: string, fromDir: string, toDir: string): string 
  * not the build's (left linked). Spliced at the parser's source offsets: every other byte stays.
  */
 export function withInlineStylesheets(html: string, pageDir: string, read: (path: string) => string | null): { html: string; inlined: string[] } {
-  const links: Element[] = [];
-  const visit = (node: Node): void => {
-    if ('tagName' in node) {
-      const el = node as Element;
-      const rel = el.attrs.find((a) => a.name === 'rel')?.value.trim().toLowerCase();
-      if (el.tagName === 'link' && rel === 'stylesheet' && el.sourceCodeLocation) links.push(el);
-    }
-    if ('childNodes' in node) node.childNodes.forEach(visit);
-  };
-  visit(parse(html, { sourceCodeLocationInfo: true }));
+  const links: HtmlElement[] = [];
+  walkHtml(parse(html, { sourceCodeLocationInfo: true }), (node) => {
+    if (isElement(node) && node.tagName === 'link' && attribute(node, 'rel')?.trim().toLowerCase() === 'stylesheet' && node.sourceCodeLocation) links.push(node);
+  });
 
   const inlined: string[] = [];
   let out = html;
   // From the last link back, so the earlier offsets stay true.
   for (const link of links.reverse()) {
-    const href = link.attrs.find((a) => a.name === 'href')?.value ?? '';
+    const href = attribute(link, 'href') ?? '';
     if (standsAlone(href)) continue;
     const path = posix.join(pageDir, href.split(/[?#]/)[0]!);
     const css = read(path);
