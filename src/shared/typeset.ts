@@ -20,7 +20,9 @@ const ATOMS = '.deck-term-wrap, .katex:not(.katex-display .katex), sup.deck-cite
 /** Joins each term, inline formula and citation under `root` to the punctuation beside it. Safe to run twice. */
 export function joinPunctuation(root: ParentNode): void {
   for (const found of root.querySelectorAll<HTMLElement>(ATOMS)) {
-    if (found.parentElement?.closest(ATOMS) || found.parentElement?.matches('span.deck-nobreak')) continue;
+    // An atom inside another is joined with it, except in a term's tooltip: a text of its own, set apart from the term.
+    const outer = found.parentElement?.closest(`${ATOMS}, .deck-term-tip`);
+    if ((outer && !outer.matches('.deck-term-tip')) || found.parentElement?.matches('span.deck-nobreak')) continue;
     const citation = found.matches('sup.deck-cite');
     if (found.matches('.katex') && formulaPieces(found).length > WHOLE_FORMULA_PIECES) {
       joinFormulaEnd(found);

@@ -19,6 +19,13 @@ describe('Chinese line breaking, done at build time', () => {
     expect(out!.slides[0]!.body).toBe('<p>先进生<span class="deck-nobreak">产力。<sup class="deck-cite"><a href="#/references">[3]</a></sup></span></p>');
   });
 
+  it('joins a citation in a term’s tooltip, a text of its own, to the punctuation after it', () => {
+    const cite = '<sup class="deck-cite"><a href="#/references">[3]</a></sup>';
+    const tip = (inner: string): string => `<span class="deck-term-wrap"><button type="button" class="deck-term">新质生产力</button><span role="tooltip" class="deck-term-tip" hidden=""><strong>新质生产力</strong>：${inner}<span class="deck-term-source">（原文）</span></span></span>`;
+    const [out] = typesetSections(deck(slide(`<p>${tip(`本质是先进生产力”${cite}。`)}</p>`)));
+    expect(out!.slides[0]!.body).toBe(`<p>${tip(`本质是先进生<span class="deck-nobreak">产力”${cite}。</span>`)}</p>`);
+  });
+
   it('breaks a heading between words only, and leaves the text as it was', () => {
     const [out] = typesetSections(deck(slide('<h2>新质生产力赋能共同富裕的内在逻辑</h2>')));
     const body = out!.slides[0]!.body;
